@@ -1,0 +1,67 @@
+"""One typed settings object, read from the environment (prefix ``FED_``), built on demand."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the placeholder we refuse outside development
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class SettingsError(ValueError):
+    """The configuration cannot be used (raised before anything starts)."""
+
+
+class Settings(BaseSettings):
+    """Everything a node reads from its environment."""
+
+    model_config = SettingsConfigDict(env_prefix="FED_", env_file=None, extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    node_id: str = Field(default="local", pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")
+    network_name: str = Field(default="Réseau régional de démonstration", max_length=200)
+    network_acronym: str = Field(default="", max_length=50)
+    region: str = Field(default="Bourgogne-Franche-Comté", max_length=100)
+    network_website: str = Field(default="", max_length=500)
+    base_url: str = Field(default="http://127.0.0.1:8000", max_length=300)
+    database_url: str = ""
+    data_dir: Path = Path("./data")
+    redis_url: str = ""
+    secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
+    max_body_bytes: int = Field(default=1_000_000, ge=1_000)
+    max_page_size: int = Field(default=200, ge=1, le=10_000)
+
+    @model_validator(mode="after")
+    def _normalise(self) -> Settings:
+        self.base_url = self.base_url.rstrip("/")
+        if not self.base_url.startswith(("http://", "https://")):
+            raise SettingsError("FED_BASE_URL must start with http:// or https://")
+        if not self.database_url:
+            self.database_url = f"sqlite:///{(self.data_dir / f'{self.node_id}.db').as_posix()}"
+        if self.environment is Environment.PRODUCTION:
+            if self.secret_key.get_secret_value() in ("", PLACEHOLDER_SECRET):
+                raise SettingsError(
+                    "FED_SECRET_KEY still has its placeholder value; set a real secret "
+                    "outside development"
+                )
+            if "change-me" in self.database_url or "change-me" in self.redis_url:
+                raise SettingsError(
+                    "a password in FED_DATABASE_URL or FED_REDIS_URL is still 'change-me'"
+                )
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once on first use (never at import time)."""
+    return Settings()
