@@ -48,8 +48,9 @@ class Participant(Strict):
     organisation_type: Code | None = Field(
         default=None, description="IATI OrganisationType of a partner not in the directory"
     )
-    role: Code = Field(description="IATI OrganisationRole: 1 funding, 2 accountable, "
-                       "3 extending, 4 implementing")
+    role: Code = Field(
+        description="IATI OrganisationRole: 1 funding, 2 accountable, 3 extending, 4 implementing"
+    )
 
 
 class Funding(Strict):

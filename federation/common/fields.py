@@ -35,7 +35,10 @@ def new_id() -> uuid.UUID:
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
+
 # Money: exact decimals, at most 2 places, never negative; stored as integer cents.
 Amount = Annotated[Decimal, Field(ge=0, max_digits=15, decimal_places=2)]
-CurrencyCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")]
+CurrencyCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{3}$")
+]
 Year = Annotated[int, Field(ge=1950, le=2100)]

@@ -54,5 +54,3 @@ class WorkingGroupPublic(WorkingGroupBase):
 class WorkingGroupsPublic(BaseModel):
     data: list[WorkingGroupPublic]
     count: int
-
-

@@ -1,0 +1,41 @@
+"""The node's web application: built by a factory, so tests and the CLI build their own."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+
+from federation import __version__
+from federation.actions.routes import router as actions_router
+from federation.actors.routes import router as actors_router
+from federation.api.errors import install_error_handlers
+from federation.api.limits import BodySizeLimit
+from federation.auth.routes import router as tokens_router
+from federation.db.engine import make_engine
+from federation.groups.routes import router as groups_router
+from federation.network.routes import router as network_router
+from federation.settings import Settings, get_settings
+
+DESCRIPTION = """Annuaire d'un réseau régional multi-acteurs (RRMA) de coopération internationale.
+Directory of a regional network for international cooperation and solidarity.
+
+Reads are public. Writes need `Authorization: Bearer <token>` (`federation token create`).
+Every error has the same JSON shape: `{"error": {"code", "message", "message_en", "fields"}}`.
+"""
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """Build the node's app for these settings (read from the environment when not given)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title=f"{settings.network_name} — RRMA federation node",
+        version=__version__,
+        description=DESCRIPTION,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.database_url)
+    install_error_handlers(app)
+    for router in (network_router, actors_router, actions_router, groups_router, tokens_router):
+        app.include_router(router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app

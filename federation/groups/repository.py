@@ -1,0 +1,133 @@
+"""Every query on working groups and their memberships."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlmodel import Session, col
+
+from federation.common.listing import Page, Sort
+from federation.groups.models import GroupMembership, WorkingGroup
+
+SORTABLE = {"name", "modified", "created", "kind"}
+
+
+@dataclass
+class GroupFilters:
+    kind: str | None = None
+    country: str | None = None
+    theme: str | None = None
+    actor: uuid.UUID | None = None
+    q: str | None = None
+
+
+@dataclass
+class GroupRow:
+    group: WorkingGroup
+    members: list[GroupMembership] = field(default_factory=list)
+
+
+def get(session: Session, group_id: uuid.UUID) -> GroupRow | None:
+    group = session.get(WorkingGroup, group_id)
+    if group is None:
+        return None
+    return _assemble(session, [group])[0]
+
+
+def external_id_owner(session: Session, external_id: str) -> uuid.UUID | None:
+    stmt = select(WorkingGroup.id).where(col(WorkingGroup.external_id) == external_id)
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def ids_by_external_id(session: Session) -> dict[str, uuid.UUID]:
+    stmt = select(WorkingGroup.external_id, WorkingGroup.id).where(
+        col(WorkingGroup.external_id).is_not(None)
+    )
+    return dict(session.execute(stmt).tuples().all())  # type: ignore[arg-type]
+
+
+def rows_by_ids(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, GroupRow]:
+    if not ids:
+        return {}
+    groups = list(
+        session.execute(select(WorkingGroup).where(col(WorkingGroup.id).in_(ids))).scalars()
+    )
+    return {row.group.id: row for row in _assemble(session, groups)}
+
+
+def insert_many(
+    session: Session, groups: list[dict[str, Any]], members: list[dict[str, Any]]
+) -> None:
+    if groups:
+        session.execute(insert(WorkingGroup), groups)
+    if members:
+        session.execute(insert(GroupMembership), members)
+
+
+def update_one(session: Session, group_id: uuid.UUID, values: dict[str, Any]) -> None:
+    session.execute(update(WorkingGroup).where(col(WorkingGroup.id) == group_id).values(**values))
+
+
+def replace_members(session: Session, group_id: uuid.UUID, members: list[dict[str, Any]]) -> None:
+    session.execute(delete(GroupMembership).where(col(GroupMembership.group_id) == group_id))
+    if members:
+        session.execute(insert(GroupMembership), members)
+
+
+def delete_one(session: Session, group_id: uuid.UUID) -> None:
+    session.execute(delete(WorkingGroup).where(col(WorkingGroup.id) == group_id))
+
+
+def list_page(
+    session: Session, filters: GroupFilters, sort: Sort, page: Page
+) -> tuple[list[GroupRow], int]:
+    stmt = select(WorkingGroup)
+    for condition in _conditions(filters):
+        stmt = stmt.where(condition)
+    total = session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+    column = getattr(WorkingGroup, sort.column if sort.column in SORTABLE else "name")
+    order = column.desc() if sort.descending else column.asc()
+    stmt = stmt.order_by(order, col(WorkingGroup.id)).offset(page.offset).limit(page.limit)
+    return _assemble(session, list(session.execute(stmt).scalars())), total
+
+
+def _assemble(session: Session, groups: list[WorkingGroup]) -> list[GroupRow]:
+    rows = {group.id: GroupRow(group) for group in groups}
+    if not rows:
+        return []
+    stmt = (
+        select(GroupMembership)
+        .where(col(GroupMembership.group_id).in_(list(rows)))
+        .order_by(col(GroupMembership.position))
+    )
+    for member in session.execute(stmt).scalars():
+        rows[member.group_id].members.append(member)
+    return [rows[group.id] for group in groups]
+
+
+def _conditions(filters: GroupFilters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if filters.kind:
+        conditions.append(col(WorkingGroup.kind) == filters.kind)
+    if filters.country:
+        conditions.append(col(WorkingGroup.country) == filters.country.upper())
+    if filters.theme:
+        conditions.append(col(WorkingGroup.theme).like(f"{filters.theme}%"))
+    if filters.actor:
+        members = select(GroupMembership.group_id).where(
+            col(GroupMembership.actor_id) == filters.actor
+        )
+        conditions.append(col(WorkingGroup.id).in_(members))
+    if filters.q:
+        pattern = f"%{filters.q.strip().lower()}%"
+        conditions.append(
+            or_(
+                func.lower(WorkingGroup.name).like(pattern),
+                func.lower(WorkingGroup.description).like(pattern),
+            )
+        )
+    return conditions

@@ -1,0 +1,399 @@
+"""Spreadsheet import: every row checked by the same rules as the API; good rows written in
+one transaction (the caller commits); bad rows reported with line, column and reason.
+Re-importing a file updates the records it created (matched on external id or identifier)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from federation.actions import repository as actions_repository
+from federation.actions import service as actions_service
+from federation.actions.schemas import ActionCreate
+from federation.actors import repository as actors_repository
+from federation.actors import service as actors_service
+from federation.actors.schemas import ActorCreate
+from federation.common.fields import utcnow
+from federation.errors import FieldError, ValidationFailed
+from federation.groups import repository as groups_repository
+from federation.groups import service as groups_service
+from federation.groups.schemas import WorkingGroupCreate
+from federation.imports import rows as row_rules
+from federation.imports.columns import Kind, header_map
+from federation.imports.readers import Table, read_tables
+from federation.imports.rows import ActorKeys, RowError, RowReader, build
+
+BATCH = 2_000
+
+
+@dataclass
+class KindCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What an import did or would do, row by row."""
+
+    counts: dict[str, KindCounts] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    strict: bool = False
+
+    @property
+    def should_write(self) -> bool:
+        return not self.dry_run and not (self.strict and self.errors)
+
+    def count(self, kind: Kind) -> KindCounts:
+        return self.counts.setdefault(kind.value, KindCounts())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "written": self.should_write,
+            "dry_run": self.dry_run,
+            "strict": self.strict,
+            "counts": {kind: vars(counts) for kind, counts in self.counts.items()},
+            "errors": [error.as_dict() for error in self.errors],
+            "warnings": self.warnings,
+        }
+
+
+@dataclass
+class Loaded:
+    """A row turned into its API shape, ready for the rules."""
+
+    line: int
+    data: BaseModel
+
+
+def import_file(
+    session: Session,
+    path: Path,
+    *,
+    kind: Kind | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+) -> ImportReport:
+    """Import a CSV or XLSX file; the caller commits if ``report.should_write``."""
+    report = ImportReport(dry_run=dry_run, strict=strict)
+    tables = read_tables(path, kind)
+    for table in tables:
+        if table.kind is None:
+            report.warnings.append(
+                f"Table « {table.name} » ignorée : type inconnu (acteurs, actions ou groupes) / "
+                f"table {table.name!r} skipped: unknown kind"
+            )
+    keys = ActorKeys(actors_repository.identifier_index(session))
+    order = [Kind.ACTORS, Kind.ACTIONS, Kind.GROUPS]
+    for current in order:
+        for table in (t for t in tables if t.kind is current):
+            _import_table(session, table, current, keys, report)
+    return report
+
+
+def _import_table(
+    session: Session, table: Table, kind: Kind, keys: ActorKeys, report: ImportReport
+) -> None:
+    reader = RowReader(table.name, table.headers, header_map(kind))
+    unknown = reader.unknown_headers(table.headers)
+    if unknown:
+        report.warnings.append(
+            f"{table.name}: colonnes ignorées / ignored columns: {', '.join(unknown)}"
+        )
+    loaded: list[Loaded] = []
+    for line, cells in table.rows:
+        item = _load_row(reader, kind, line, cells, keys=keys, report=report)
+        if item is not None:
+            loaded.append(item)
+    if kind is Kind.ACTORS:
+        load_actors(session, loaded, report, keys=keys, reader=reader)
+    elif kind is Kind.ACTIONS:
+        load_actions(session, loaded, report, reader=reader)
+    else:
+        load_groups(session, loaded, report, reader=reader)
+
+
+def _load_row(
+    reader: RowReader,
+    kind: Kind,
+    line: int,
+    cells: list[Any],
+    *,
+    keys: ActorKeys,
+    report: ImportReport,
+) -> Loaded | None:
+    converters = {
+        Kind.ACTORS: row_rules.ACTOR_CONVERTERS,
+        Kind.ACTIONS: row_rules.ACTION_CONVERTERS,
+        Kind.GROUPS: row_rules.GROUP_CONVERTERS,
+    }[kind]
+    values, errors = reader.values(line, cells, converters)
+    if kind is Kind.ACTIONS:
+        payload, more = row_rules.action_payload(reader, line, values, keys)
+    elif kind is Kind.GROUPS:
+        payload, more = row_rules.group_payload(reader, line, values, keys)
+    else:
+        payload, more = values, []
+    errors += more
+    data, model_errors = build(reader, line, row_rules.MODELS[kind.value], payload)
+    errors += model_errors
+    if errors or data is None:
+        report.errors.extend(errors)
+        report.count(kind).rejected += 1
+        return None
+    return Loaded(line, data)
+
+
+def _reject(
+    report: ImportReport,
+    kind: Kind,
+    reader: RowReader | None,
+    line: int,
+    *,
+    errors: Iterable[FieldError],
+) -> None:
+    table = reader.table if reader else kind.value
+    for error in errors:
+        if reader is not None:
+            report.errors.append(
+                reader.error(line, error.field, error.code, error.message, error.message_en)
+            )
+        else:
+            report.errors.append(
+                RowError(
+                    table,
+                    line,
+                    error.field,
+                    error.field,
+                    error.code,
+                    error.message,
+                    error.message_en,
+                )
+            )
+    report.count(kind).rejected += 1
+
+
+def _stamp(values: dict[str, Any], record_id: uuid.UUID) -> dict[str, Any]:
+    now = utcnow()
+    return {**values, "id": record_id, "created": now, "modified": now, "version": 1}
+
+
+def load_actors(
+    session: Session,
+    items: list[Loaded],
+    report: ImportReport,
+    *,
+    keys: ActorKeys | None = None,
+    reader: RowReader | None = None,
+    ids: dict[int, uuid.UUID] | None = None,
+) -> None:
+    """Create or update actors; ``ids`` may fix the id of new ones (sample data)."""
+    index = actors_repository.identifier_index(session)
+    matched: dict[int, uuid.UUID] = {}
+    for item in items:
+        values = item.data.model_dump()
+        for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
+            value = values.get(column)
+            if value and (column, _norm(column, value)) in index:
+                matched[item.line] = index[(column, _norm(column, value))]
+                break
+    previous = actors_repository.rows_by_ids(session, list(set(matched.values())))
+    seen: dict[tuple[str, str], int] = {}
+    new_rows: list[dict[str, Any]] = []
+    new_codes: list[dict[str, Any]] = []
+    counts = report.count(Kind.ACTORS)
+    for item in items:
+        assert isinstance(item.data, ActorCreate)
+        existing_id = matched.get(item.line)
+        before = previous.get(existing_id) if existing_id else None
+        try:
+            prepared = actors_service.check_actor(item.data, previous=before)
+        except ValidationFailed as failed:
+            _reject(report, Kind.ACTORS, reader, item.line, errors=failed.errors)
+            continue
+        clashes = _clashes(prepared.values, index, existing_id, seen, item.line)
+        if clashes:
+            _reject(report, Kind.ACTORS, reader, item.line, errors=clashes)
+            continue
+        if before is not None:
+            changed = actors_service.apply_update(session, before, prepared)
+            counts.updated += changed
+            counts.unchanged += not changed
+            record_id = before.actor.id
+        else:
+            record_id = (ids or {}).get(item.line) or uuid.uuid4()
+            new_rows.append(_stamp(prepared.values, record_id))
+            new_codes.extend(prepared.code_rows(record_id))
+            counts.created += 1
+        for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
+            if prepared.values.get(column):
+                index[(column, prepared.values[column])] = record_id
+                seen[(column, prepared.values[column])] = item.line
+        if keys is not None:
+            keys.add(prepared.values, record_id)
+        if len(new_rows) >= BATCH:
+            actors_repository.insert_many(session, new_rows, new_codes)
+            new_rows, new_codes = [], []
+    actors_repository.insert_many(session, new_rows, new_codes)
+    session.flush()
+
+
+def _norm(column: str, value: str) -> str:
+    return value if column == "external_id" else "".join(value.split()).upper()
+
+
+def _clashes(
+    values: dict[str, Any],
+    index: dict[tuple[str, str], uuid.UUID],
+    own_id: uuid.UUID | None,
+    seen: dict[tuple[str, str], int],
+    line: int,
+) -> list[FieldError]:
+    out = []
+    for column in ("external_id", "siren", "siret", "rna", "uai", "finess"):
+        value = values.get(column)
+        if not value:
+            continue
+        if (column, value) in seen:
+            out.append(
+                _dup(
+                    column, value, f"ligne {seen[(column, value)]}", f"line {seen[(column, value)]}"
+                )
+            )
+        elif (column, value) in index and index[(column, value)] != own_id:
+            other = str(index[(column, value)])
+            out.append(_dup(column, value, other, other))
+    return out
+
+
+def _dup(column: str, value: str, where_fr: str, where_en: str) -> FieldError:
+    return FieldError(
+        column,
+        "duplicate_identifier",
+        f"{column.upper()} {value} déjà utilisé ({where_fr}).",
+        f"{column.upper()} {value} already used ({where_en}).",
+    )
+
+
+def load_actions(
+    session: Session,
+    items: list[Loaded],
+    report: ImportReport,
+    *,
+    reader: RowReader | None = None,
+) -> None:
+    """Create or update actions (matched on their external id)."""
+    by_external = actions_repository.ids_by_external_id(session)
+    wanted = [
+        by_external[item.data.external_id]  # type: ignore[attr-defined]
+        for item in items
+        if getattr(item.data, "external_id", None) in by_external
+    ]
+    previous = actions_repository.rows_by_ids(session, wanted)
+    known_actors = actors_repository.existing_ids(
+        session,
+        {ref for item in items for ref in actions_service.actor_references(item.data)},  # type: ignore[arg-type]
+    )
+    seen: dict[str, int] = {}
+    batch: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
+    counts = report.count(Kind.ACTIONS)
+    for item in items:
+        assert isinstance(item.data, ActionCreate)
+        external_id = item.data.external_id
+        before = previous.get(by_external[external_id]) if external_id in by_external else None
+        try:
+            prepared = actions_service.check_action(
+                item.data, existing_actors=known_actors, previous=before
+            )
+        except ValidationFailed as failed:
+            _reject(report, Kind.ACTIONS, reader, item.line, errors=failed.errors)
+            continue
+        if external_id and external_id in seen:
+            _reject(
+                report,
+                Kind.ACTIONS,
+                reader,
+                item.line,
+                errors=[
+                    _dup(
+                        "external_id",
+                        external_id,
+                        f"ligne {seen[external_id]}",
+                        f"line {seen[external_id]}",
+                    )
+                ],
+            )
+            continue
+        if external_id:
+            seen[external_id] = item.line
+        if before is not None:
+            changed = actions_service.apply_update(session, before, prepared, item.data, "")
+            counts.updated += changed
+            counts.unchanged += not changed
+            continue
+        action_id = uuid.uuid4()
+        codes, participations, fundings = prepared.child_rows(action_id)
+        batch[0].append(_stamp(prepared.values, action_id))
+        batch[1].extend(codes)
+        batch[2].extend(participations)
+        batch[3].extend(fundings)
+        counts.created += 1
+        if len(batch[0]) >= BATCH:
+            actions_repository.insert_many(session, *batch)
+            batch = ([], [], [], [])
+    actions_repository.insert_many(session, *batch)
+    session.flush()
+
+
+def load_groups(
+    session: Session,
+    items: list[Loaded],
+    report: ImportReport,
+    *,
+    reader: RowReader | None = None,
+) -> None:
+    """Create or update working groups (matched on their external id)."""
+    by_external = groups_repository.ids_by_external_id(session)
+    wanted = [
+        by_external[item.data.external_id]  # type: ignore[attr-defined]
+        for item in items
+        if getattr(item.data, "external_id", None) in by_external
+    ]
+    previous = groups_repository.rows_by_ids(session, wanted)
+    counts = report.count(Kind.GROUPS)
+    for item in items:
+        assert isinstance(item.data, WorkingGroupCreate)
+        known = actors_repository.existing_ids(session, [m.actor_id for m in item.data.members])
+        try:
+            prepared = groups_service.check_group(item.data, existing_actors=known)
+        except ValidationFailed as failed:
+            _reject(report, Kind.GROUPS, reader, item.line, errors=failed.errors)
+            continue
+        external_id = item.data.external_id
+        before = previous.get(by_external[external_id]) if external_id in by_external else None
+        if before is not None:
+            old = groups_service.to_public(before, "").model_dump(
+                include=set(WorkingGroupCreate.model_fields)
+            )
+            changed = groups_service.apply_update(
+                session, before, prepared, changed=old != item.data.model_dump()
+            )
+            counts.updated += changed
+            counts.unchanged += not changed
+            continue
+        group_id = uuid.uuid4()
+        groups_repository.insert_many(
+            session, [_stamp(prepared.values, group_id)], prepared.member_rows(group_id)
+        )
+        counts.created += 1
+    session.flush()

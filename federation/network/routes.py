@@ -1,0 +1,29 @@
+"""The node's network and health."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from federation.api.deps import SessionDep, SettingsDep
+from federation.network.schemas import NetworkPublic
+from federation.network.service import ensure_network
+
+router = APIRouter(tags=["network"])
+
+
+@router.get("/api/network", response_model=NetworkPublic)
+def read_network(session: SessionDep, settings: SettingsDep) -> NetworkPublic:
+    """The network that runs this node."""
+    network = ensure_network(session, settings)
+    return NetworkPublic(
+        **network.model_dump(include={"id", "node_id", "name", "acronym", "region", "website"}),
+        base_url=settings.base_url,
+        modified=network.modified,
+    )
+
+
+@router.get("/healthz")
+def health(session: SessionDep) -> dict[str, str]:
+    """Liveness and database reachability."""
+    session.connection()
+    return {"status": "ok"}
