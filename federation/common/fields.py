@@ -15,7 +15,7 @@ Name = ShortText
 Acronym = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
 ExternalId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 Url = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=500, pattern=r"^https?://\S+$")
 ]

@@ -36,7 +36,7 @@ def slug(text: str, sep: str = "-") -> str:
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.lower()).strip(sep)
 
 
-_MINOR_WORDS = frozenset("de du des d la le les l et en à au aux pour sur avec".split())
+_MINOR_WORDS = frozenset(["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "pour", "sur", "avec"])
 
 
 def acronym(name: str) -> str:
@@ -102,7 +102,7 @@ def association_name(
     if pattern == 1:
         return f"Les Amis {de(town)}"
     if pattern == 2:
-        return f"{rng.choice(_CAUSES)} {country.name if country.code != 'CD' else 'le Congo'}"
+        return f"{rng.choice(_CAUSES)} {town}"
     if pattern == 3:
         return f"Association pour le développement {de(town)}"
     if pattern == 4:

@@ -1,0 +1,20 @@
+"""Load a generated directory into a node, through the same rules as the spreadsheet import."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from federation.imports.service import ImportReport, Loaded, load_actions, load_actors, load_groups
+from federation.sample.generator import generate_directory
+
+
+def seed(session: Session, *, actions: int, seed: int = 0, region: str) -> ImportReport:
+    """Generate ``actions`` actions (and their actors and groups) and load them; flushes only."""
+    directory = generate_directory(actions=actions, seed=seed, region=region)
+    report = ImportReport()
+    actors = [Loaded(line, actor) for line, actor in enumerate(directory.actors, start=1)]
+    ids = dict(enumerate(directory.actor_ids, start=1))
+    load_actors(session, actors, report, ids=ids)
+    load_actions(session, [Loaded(i, a) for i, a in enumerate(directory.actions, start=1)], report)
+    load_groups(session, [Loaded(i, g) for i, g in enumerate(directory.groups, start=1)], report)
+    return report
