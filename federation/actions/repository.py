@@ -47,7 +47,7 @@ def get(session: Session, action_id: uuid.UUID) -> ActionRow | None:
 
 def ids_by_external_id(session: Session) -> dict[str, uuid.UUID]:
     stmt = select(Action.external_id, Action.id).where(col(Action.external_id).is_not(None))
-    return dict(session.execute(stmt).tuples().all())  # type: ignore[arg-type]
+    return {str(key): value for key, value in session.execute(stmt).all()}
 
 
 def external_id_owner(session: Session, external_id: str) -> uuid.UUID | None:

@@ -47,7 +47,7 @@ def ids_by_external_id(session: Session) -> dict[str, uuid.UUID]:
     stmt = select(WorkingGroup.external_id, WorkingGroup.id).where(
         col(WorkingGroup.external_id).is_not(None)
     )
-    return dict(session.execute(stmt).tuples().all())  # type: ignore[arg-type]
+    return {str(key): value for key, value in session.execute(stmt).all()}
 
 
 def rows_by_ids(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, GroupRow]:

@@ -36,7 +36,10 @@ def slug(text: str, sep: str = "-") -> str:
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.lower()).strip(sep)
 
 
-_MINOR_WORDS = frozenset(["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "pour", "sur", "avec"])
+_MINOR_WORDS = frozenset(
+    ("de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "pour", "sur",
+     "avec")
+)
 
 
 def acronym(name: str) -> str:
