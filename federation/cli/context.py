@@ -35,8 +35,13 @@ def one_line_errors(command: F) -> F:
         except FederationError as error:
             details = "; ".join(f"{e.field}: {e.message_en}" for e in error.errors)
             fail(f"{error.message_en or error.message}{' — ' + details if details else ''}")
-        except (SettingsError, ValidationError) as error:
-            fail(f"bad configuration: {str(error).splitlines()[0]}")
+        except SettingsError as error:
+            fail(f"bad configuration: {error}")
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "settings"
+            message = str(first["msg"]).removeprefix("Value error, ")
+            fail(f"bad configuration: {where}: {message}")
         except OperationalError as error:
             fail(f"database unreachable or broken: {str(error.orig).splitlines()[0]}")
         return None

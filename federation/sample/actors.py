@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
@@ -83,10 +84,10 @@ class ActorFactory:
     def country(self) -> PartnerCountry:
         return self.rng.choices(self._countries, cum_weights=self._country_cw)[0]
 
-    def place(self) -> Place:
+    def place(self, actor_type: str) -> Place:
         country = self.country()
         town = self.rng.choice(country.towns)
-        partner, partner_type = names.partner_abroad(self.rng, town)
+        partner, partner_type = names.partner_abroad(self.rng, town, actor_type)
         return Place(country, town, partner, partner_type)
 
     def commune(self) -> Commune:
@@ -116,10 +117,11 @@ class ActorFactory:
         actor_type = (FIRST_TYPES[index] if index < len(FIRST_TYPES)
                       else rng.choices(self._type_names, cum_weights=self._type_cw)[0])
         commune = self.commune()
-        places = [self.place() for _ in range(rng.choice((1, 1, 1, 2, 2, 3)))]
+        places = [self.place(actor_type) for _ in range(rng.choice((1, 1, 1, 2, 2, 3)))]
         fields = self._identity(actor_type, commune, places)
         if fields is None:  # names of that type used up: the directory gets another association
             actor_type = "association"
+            places = [self.place(actor_type) for _ in places]
             fields = self._identity(actor_type, commune, places)
         if fields is None:
             raise RuntimeError("an association can always be named")
@@ -246,7 +248,8 @@ class ActorFactory:
         make_name = names.association_name if actor_type == "association" else names.osim_name
         tries = _NAME_TRIES * 2
         for attempt in range(1, tries + 1):
-            candidate = make_name(rng, commune, country, rng.choice(country.towns))
+            town = place.town if attempt == 1 else rng.choice(country.towns)
+            candidate = make_name(rng, commune, country, town)
             # A big directory runs out of combinations: then a name repeats, as in life.
             name = self._take_name(candidate) or (candidate if attempt == tries else None)
             if name:
@@ -265,15 +268,17 @@ class ActorFactory:
     def _other(self, actor_type: str, commune: Commune, _place: Place) -> dict[str, Any] | None:
         """Companies, foundations, chambers, public bodies and others."""
         rng = self.rng
-        make_name = {
-            "entreprise": lambda: names.company_name(rng, commune),
-            "fondation": lambda: names.foundation_name(rng, commune),
-            "chambre-consulaire": lambda: names.chamber_name(rng, self.region, commune),
+        # Each maker gives a name and, when it has a usual short form, the stem of its domain.
+        makers: dict[str, Callable[[], tuple[str, str | None]]] = {
+            "entreprise": lambda: (names.company_name(rng, commune), None),
+            "fondation": lambda: (names.foundation_name(rng, commune), None),
+            "chambre-consulaire": lambda: (names.chamber_name(rng, self.region, commune), None),
             "etablissement-public": lambda: names.public_body_name(rng, commune),
-            "autre": lambda: names.other_name(rng, commune),
-        }[actor_type]
+            "autre": lambda: (names.other_name(rng, commune), None),
+        }
         for _ in range(_NAME_TRIES):
-            name = self._take_name(make_name())
+            candidate, stem = makers[actor_type]()
+            name = self._take_name(candidate)
             if name:
                 break
         else:
@@ -289,7 +294,8 @@ class ActorFactory:
         out["siren"] = siren
         if actor_type != "fondation" or rng.random() < 0.5:
             out["siret"] = make_siret(siren, rng)
-        domain = f"{names.slug(name)[:40].rstrip('-')}.{rng.choice(('fr', 'com', 'org'))}"
+        tld = "fr" if stem else rng.choice(("fr", "com", "org"))
+        domain = f"{stem or names.slug(name)[:40].rstrip('-')}.{tld}"
         mailbox = rng.choice(("contact", "accueil", "secretariat"))
         out.update(website=f"https://www.{domain}", email=f"{mailbox}@{domain}")
         return out

@@ -32,6 +32,7 @@ def a(name: str) -> str:
 
 def slug(text: str, sep: str = "-") -> str:
     """ASCII, lower case, words joined by ``sep``: "Lycée Victor Hugo" -> "lycee-victor-hugo"."""
+    text = text.replace("’", " ").replace("'", " ")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.lower()).strip(sep)
 
@@ -142,13 +143,15 @@ def hospital_name(commune: Commune) -> str:
     return commune.hospital or f"Centre hospitalier {de(commune.name)}"
 
 
-def public_body_name(rng: random.Random, commune: Commune) -> str:
+def public_body_name(rng: random.Random, commune: Commune) -> tuple[str, str]:
+    """The name of a local public body and the stem of its web domain."""
+    town = slug(commune.name)
     return rng.choice((
-        f"Centre communal d’action sociale {de(commune.name)}",
-        f"Office de tourisme {de(commune.name)}",
-        f"Syndicat intercommunal des eaux {de(commune.name)}",
-        f"Institut de formation en soins infirmiers {de(commune.name)}",
-        f"Agence d’urbanisme {de(commune.name)}",
+        (f"Centre communal d’action sociale {de(commune.name)}", f"ccas-{town}"),
+        (f"Office de tourisme {de(commune.name)}", f"{town}-tourisme"),
+        (f"Syndicat intercommunal des eaux {de(commune.name)}", f"sie-{town}"),
+        (f"Institut de formation en soins infirmiers {de(commune.name)}", f"ifsi-{town}"),
+        (f"Agence d’urbanisme {de(commune.name)}", f"urbanisme-{town}"),
     ))
 
 
@@ -186,24 +189,39 @@ def other_name(rng: random.Random, commune: Commune) -> str:
 
 
 # Partners abroad, by IATI OrganisationType: 11 local government, 22 national NGO,
-# 24 partner-country-based NGO, 80 academic, 15 other public sector, 70 private sector.
-def partner_abroad(rng: random.Random, town: str) -> tuple[str, str]:
-    """A local partner in a town abroad: its name and its IATI organisation type."""
-    kind = rng.randrange(10)
-    if kind < 3:
-        return f"{rng.choice(('Commune', 'Mairie', 'Municipalité'))} {de(town)}", "11"
-    if kind < 6:
+# 24 partner-country-based NGO, 80 academic, 15 other public sector.
+def _local_government(rng: random.Random, town: str) -> str:
+    return f"{rng.choice(('Commune', 'Mairie', 'Municipalité'))} {de(town)}"
+
+
+def _ngo(rng: random.Random, town: str) -> tuple[str, str]:
+    if rng.random() < 0.6:
         return rng.choice((
-            f"Association des femmes {de(town)}", f"Union des groupements de producteurs {de(town)}",
+            f"Association des femmes {de(town)}",
+            f"Union des groupements de producteurs {de(town)}",
             f"Comité de gestion de l’eau {de(town)}",
             f"Association des jeunes pour le développement {de(town)}",
             f"Coopérative agricole {de(town)}",
         )), "24"
-    if kind < 8:
-        return rng.choice((f"ONG Action solidaire {town}", f"Réseau des associations {de(town)}",
-                           f"ONG Développement durable {town}")), "22"
-    if kind < 9:
-        return rng.choice((f"Université {de(town)}", f"Lycée technique {de(town)}",
-                           f"Centre de formation professionnelle {de(town)}")), "80"
-    return rng.choice((f"Centre hospitalier régional {de(town)}",
-                       f"Centre de santé {de(town)}")), "15"
+    return rng.choice((f"ONG Action solidaire {town}", f"Réseau des associations {de(town)}",
+                       f"ONG Développement durable {town}")), "22"
+
+
+def partner_abroad(rng: random.Random, town: str, actor_type: str) -> tuple[str, str]:
+    """The usual local partner of an actor of that type in a town abroad, and its IATI type."""
+    roll = rng.random()
+    if actor_type in ("collectivite", "etablissement-public", "comite-jumelage") and roll < 0.8:
+        return _local_government(rng, town), "11"
+    if actor_type == "hopital":
+        return rng.choice((f"Centre hospitalier régional {de(town)}",
+                           f"Hôpital de district {de(town)}")), "15"
+    if actor_type == "universite":
+        return f"Université {de(town)}", "80"
+    if actor_type == "etablissement-scolaire" and roll < 0.8:
+        return rng.choice((f"Lycée technique {de(town)}", f"École primaire publique {de(town)}",
+                           f"Collège d’enseignement général {de(town)}")), "80"
+    if actor_type == "chambre-consulaire" and roll < 0.7:
+        return f"Chambre de commerce {de(town)}", "15"
+    if roll < 0.2:
+        return _local_government(rng, town), "11"
+    return _ngo(rng, town)

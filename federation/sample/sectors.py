@@ -93,7 +93,8 @@ SECTORS: tuple[Sector, ...] = (
          "l’accueil de professionnels en stage dans les services français",
          "la formation à la maintenance des équipements biomédicaux")),
     S("14030", "eau et assainissement", ("6", "6.1", "6.2"), (
-        "Accès à l’eau potable {a_ville}", "Réhabilitation de forages et latrines scolaires {a_ville}",
+        "Accès à l’eau potable {a_ville}",
+        "Réhabilitation de forages et latrines scolaires {a_ville}",
         "Adduction d’eau potable dans la commune {de_ville}"),
         ("moins de la moitié des ménages {de_ville} ont accès à un point d’eau potable à moins "
          "de trente minutes de marche",),
@@ -137,7 +138,8 @@ SECTORS: tuple[Sector, ...] = (
          "crédit",),
         ("renforcer l’autonomie économique et la place des femmes",
          "lutter contre les violences faites aux femmes"),
-        ("l’alphabétisation fonctionnelle des femmes", "l’appui aux activités génératrices de revenus",
+        ("l’alphabétisation fonctionnelle des femmes",
+         "l’appui aux activités génératrices de revenus",
          "la création d’un centre d’écoute et d’accompagnement juridique")),
     S("15185", "administration locale", ("16", "16.6"), (
         "Adressage et fiscalité locale {a_ville}", "Appui à l’administration communale {de_ville}"),
@@ -147,7 +149,8 @@ SECTORS: tuple[Sector, ...] = (
         ("la réalisation d’un plan d’adressage", "le recensement fiscal des activités économiques",
          "l’équipement informatique des services")),
     S("16020", "insertion des jeunes", ("8", "8.6"), (
-        "Emploi et entrepreneuriat des jeunes {a_ville}", "Incubateur de jeunes entreprises {a_ville}"),
+        "Emploi et entrepreneuriat des jeunes {a_ville}",
+        "Incubateur de jeunes entreprises {a_ville}"),
         ("plus de la moitié des jeunes {de_ville} sont sans emploi ni formation",),
         ("aider les jeunes à créer leur activité ou à trouver un emploi",
          "renforcer les dispositifs locaux d’accompagnement"),
@@ -174,7 +177,8 @@ SECTORS: tuple[Sector, ...] = (
         ("la majorité des villages autour {de_ville} ne sont pas raccordés au réseau électrique",),
         ("donner accès à une énergie fiable et renouvelable", "réduire la dépense en carburant"),
         ("l’installation de kits solaires sur les équipements publics",
-         "la formation de techniciens à la maintenance", "l’éclairage solaire des rues principales")),
+         "la formation de techniciens à la maintenance",
+         "l’éclairage solaire des rues principales")),
     S("31120", "agriculture et alimentation", ("2", "2.3", "2.4"), (
         "Maraîchage et irrigation goutte-à-goutte {a_ville}",
         "Agroécologie et semences paysannes {a_ville}", "Appui aux producteurs {de_ville}"),
@@ -217,15 +221,16 @@ SECTORS: tuple[Sector, ...] = (
          "préparer la reconstruction avec les autorités locales"),
         ("la distribution de vivres et de kits d’hygiène", "la fourniture d’abris temporaires",
          "l’appui au recensement des familles touchées")),
-    S("99820", "éducation à la citoyenneté et à la solidarité internationale", ("4", "4.7", "17"), (
-        "Festival des solidarités {a_commune}", "Semaine de la solidarité internationale {a_commune}",
-        "Parcours de citoyenneté mondiale dans les collèges {de_commune}"),
-        ("à {commune}, les jeunes connaissent mal les enjeux de la solidarité internationale",),
-        ("sensibiliser les habitants et les jeunes aux enjeux de la solidarité internationale",
-         "faire connaître les actions menées avec les partenaires {en_pays}"),
-        ("des expositions et des projections-débats", "des interventions dans les classes",
-         "l’accueil de partenaires {de_ville} pour des témoignages",
-         "un village des associations sur la place du marché")),
+    S("99820", "éducation à la citoyenneté et à la solidarité internationale", ("4", "4.7", "17"),
+      ("Festival des solidarités {a_commune}",
+       "Semaine de la solidarité internationale {a_commune}",
+       "Parcours de citoyenneté mondiale dans les collèges {de_commune}"),
+      ("à {commune}, les jeunes connaissent mal les enjeux de la solidarité internationale",),
+      ("sensibiliser les habitants et les jeunes aux enjeux de la solidarité internationale",
+       "faire connaître les actions menées avec les partenaires {en_pays}"),
+      ("des expositions et des projections-débats", "des interventions dans les classes",
+       "l’accueil de partenaires {de_ville} pour des témoignages",
+       "un village des associations sur la place du marché")),
 )
 
 SECTOR_BY_CODE = {s.code: s for s in SECTORS}

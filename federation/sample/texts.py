@@ -76,6 +76,19 @@ _SPEAKERS = ("la présidente du comité de gestion", "le maire", "la coordinatri
              "local", "le directeur de l’école", "une habitante du quartier")
 
 
+_ECSI_QUOTES = (
+    "Les élèves découvrent que les questions d’eau ou d’école se posent aussi chez nous",
+    "Rencontrer des partenaires venus de loin change le regard des jeunes",
+    "On parle de solidarité, mais surtout de réciprocité",
+)
+_ECSI_SPEAKERS = ("une enseignante du collège", "un bénévole de l’association",
+                  "la chargée de mission du réseau régional")
+
+
+def _words(sentence: str) -> int:
+    return sentence.count(" ") + 1  # the parts are written with single spaces
+
+
 def _activities(rng: random.Random, sector: Sector, ctx: dict[str, str]) -> str:
     first, second, *_ = rng.sample(sector.activities, k=2)
     first, second = first.format(**ctx), second.format(**ctx)
@@ -101,11 +114,11 @@ def action_description(
         parts.append(rng.choice((
             f"Le partenaire local, {partner}, assure le suivi quotidien des activités, en lien "
             f"avec le porteur du projet, {lead}.",
-            f"Le porteur du projet, {lead}, travaille depuis {since} avec {partner}, qui "
-            "coordonne les actions sur place.",
+            f"Le porteur du projet, {lead}, travaille depuis {since} avec son partenaire local, "
+            f"{partner}, qui coordonne les actions sur place.",
         )))
     else:
-        parts.append(f"Le porteur du projet, {lead}, mobilise ses bénévoles et ses partenaires "
+        parts.append(f"Le porteur du projet, {lead}, mobilise ses équipes et ses partenaires "
                      f"{ctx['de_commune']}.")
     if sector.code == ECSI:
         parts.append(f"Plus de {thousands(people)} élèves et habitants {ctx['de_commune']} "
@@ -113,17 +126,26 @@ def action_description(
     else:
         parts.append(f"Environ {thousands(people)} personnes en bénéficieront directement, dont "
                      "une majorité de femmes et de jeunes.")
-    extras = [
-        f"« {rng.choice(_QUOTES)} », souligne {rng.choice(_SPEAKERS)}.",
-        f"Des temps de restitution sont prévus {ctx['a_commune']} pour faire connaître l’action "
-        "auprès des habitants et des scolaires.",
-        "À l’issue du projet, la gestion des équipements sera confiée à un comité local formé "
-        "à cet effet, afin d’en garantir la pérennité.",
-    ]
+    if sector.code == ECSI:
+        extras = [
+            f"« {rng.choice(_ECSI_QUOTES)} », explique {rng.choice(_ECSI_SPEAKERS)}.",
+            f"Des partenaires {ctx['de_ville']} participeront aux temps forts, en présence ou par "
+            "des échanges en visioconférence avec les classes.",
+            "Un livret pédagogique sera remis aux enseignants qui souhaitent prolonger le travail "
+            "en classe.",
+        ]
+    else:
+        extras = [
+            f"« {rng.choice(_QUOTES)} », souligne {rng.choice(_SPEAKERS)}.",
+            f"Des temps de restitution sont prévus {ctx['a_commune']} pour faire connaître "
+            "l’action auprès des habitants et des scolaires.",
+            "À l’issue du projet, le suivi sera assuré par un comité local formé à cet effet, "
+            "afin d’en garantir la pérennité.",
+        ]
     rng.shuffle(extras)
-    words = sum(len(p.split()) for p in parts)
+    words = sum(_words(p) for p in parts)
     for extra in extras[: rng.randrange(len(extras) + 1)]:
-        extra_words = len(extra.split())
+        extra_words = _words(extra)
         if words + extra_words <= MAX_WORDS:
             parts.append(extra)
             words += extra_words
@@ -166,6 +188,12 @@ def actor_description(
         year=year, people=first.country.people, a_commune=a(commune.name),
         commune=commune.name, ville=first.town,
     )
-    where = " et ".join(f"{p.country.in_name} ({p.town})" for p in places)
+    towns: dict[str, list[str]] = {}
+    for p in places:
+        in_country = towns.setdefault(p.country.in_name, [])
+        if p.town not in in_country:
+            in_country.append(p.town)
+    clauses = [f"{in_name} ({', '.join(ts)})" for in_name, ts in towns.items()]
+    where = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " et " + clauses[-1]
     fields = ", ".join(s.short for s in sectors)
     return f"{text} Intervient {where} : {fields}."

@@ -77,7 +77,9 @@ def test_reimport_updates_instead_of_duplicating(session: Session, tmp_path: Pat
     again = import_file(session, path)
     assert again.counts["actors"].created == 0
     assert again.counts["actors"].unchanged == 3
-    changed = write(tmp_path, "acteurs.csv", ACTORS_CSV.replace("Lycée Victor Hugo", "Lycée V. Hugo"))
+    changed = write(
+        tmp_path, "acteurs.csv", ACTORS_CSV.replace("Lycée Victor Hugo", "Lycée V. Hugo")
+    )
     third = import_file(session, changed)
     assert (third.counts["actors"].created, third.counts["actors"].updated) == (0, 1)
     assert count(session, Actor) == 3
@@ -90,7 +92,9 @@ def test_reimport_matches_on_identifier_without_external_id(
     session: Session, tmp_path: Path
 ) -> None:
     import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV))
-    by_siren = "Nom;Type;SIREN\nAssociation Solidarité Sahel (nouveau nom);association;732 829 320\n"
+    by_siren = (
+        "Nom;Type;SIREN\nAssociation Solidarité Sahel (nouveau nom);association;732 829 320\n"
+    )
     report = import_file(session, write(tmp_path, "acteurs2.csv", by_siren), kind=Kind.ACTORS)
     assert report.counts["actors"].updated == 1
     assert count(session, Actor) == 3
@@ -113,17 +117,56 @@ def workbook(tmp_path: Path, bad_dates: bool = False) -> Path:
     actors.append(["A1", "Association Eau Vive Franche-Comté", "association", "732829320"])
     actions = book.create_sheet("Projets")
     actions.append(
-        ["id_externe", "Titre", "Type", "Statut", "Date de début prévue", "Date de fin prévue",
-         "Pays", "Secteurs", "ODD", "Porteur", "Partenaires", "Budget", "Financements"]
+        [
+            "id_externe",
+            "Titre",
+            "Type",
+            "Statut",
+            "Date de début prévue",
+            "Date de fin prévue",
+            "Pays",
+            "Secteurs",
+            "ODD",
+            "Porteur",
+            "Partenaires",
+            "Budget",
+            "Financements",
+        ]
     )
     actions.append(
-        ["P1", "Forages à Ouahigouya", "Coopération décentralisée", "2", "01/02/2024",
-         "2023-01-01" if bad_dates else "2025-12-31", "BF:70; ML:30", "14030", "6; 6.1",
-         "A1", "Mairie de Ouahigouya (Burkina Faso)", "12 500,50",
-         "Région Bourgogne-Franche-Comté: 10 000 EUR 2024; A1: 2500,50 2024 disbursed"]
+        [
+            "P1",
+            "Forages à Ouahigouya",
+            "Coopération décentralisée",
+            "2",
+            "01/02/2024",
+            "2023-01-01" if bad_dates else "2025-12-31",
+            "BF:70; ML:30",
+            "14030",
+            "6; 6.1",
+            "A1",
+            "Mairie de Ouahigouya (Burkina Faso)",
+            "12 500,50",
+            "Région Bourgogne-Franche-Comté: 10 000 EUR 2024; A1: 2500,50 2024 disbursed",
+        ]
     )
-    actions.append(["P2", "Sans porteur connu", "jumelage", "2", "", "", "SN", "15112", "",
-                    "INCONNU", "", "", ""])
+    actions.append(
+        [
+            "P2",
+            "Sans porteur connu",
+            "jumelage",
+            "2",
+            "",
+            "",
+            "SN",
+            "15112",
+            "",
+            "INCONNU",
+            "",
+            "",
+            "",
+        ]
+    )
     path = tmp_path / "annuaire.xlsx"
     book.save(path)
     return path
