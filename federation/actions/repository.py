@@ -46,12 +46,12 @@ def get(session: Session, action_id: uuid.UUID) -> ActionRow | None:
 
 
 def ids_by_external_id(session: Session) -> dict[str, uuid.UUID]:
-    stmt = select(Action.external_id, Action.id).where(col(Action.external_id).is_not(None))
+    stmt = select(col(Action.external_id), col(Action.id)).where(col(Action.external_id).is_not(None))
     return {str(key): value for key, value in session.execute(stmt).all()}
 
 
 def external_id_owner(session: Session, external_id: str) -> uuid.UUID | None:
-    stmt = select(Action.id).where(col(Action.external_id) == external_id)
+    stmt = select(col(Action.id)).where(col(Action.external_id) == external_id)
     return session.execute(stmt).scalar_one_or_none()
 
 
@@ -149,7 +149,7 @@ def _conditions(filters: ActionFilters) -> list[ColumnElement[bool]]:
                 )
             )
     if filters.actor:
-        by_actor = select(Participation.action_id).where(
+        by_actor = select(col(Participation.action_id)).where(
             col(Participation.actor_id) == filters.actor
         )
         conditions.append(col(Action.id).in_(by_actor))

@@ -48,7 +48,7 @@ def existing_ids(session: Session, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     wanted = set(ids)
     if not wanted:
         return set()
-    rows = session.exec(select(Actor.id).where(col(Actor.id).in_(wanted)))  # type: ignore[call-overload]
+    rows = session.execute(select(col(Actor.id)).where(col(Actor.id).in_(wanted)))
     return {row[0] for row in rows}
 
 
@@ -59,7 +59,7 @@ def codes_of(
     if not actor_ids:
         return out
     stmt = (
-        select(ActorCode.actor_id, ActorCode.scheme, ActorCode.code)
+        select(col(ActorCode.actor_id), col(ActorCode.scheme), col(ActorCode.code))
         .where(col(ActorCode.actor_id).in_(actor_ids))
         .order_by(col(ActorCode.actor_id), col(ActorCode.scheme), col(ActorCode.position))
     )
@@ -81,7 +81,7 @@ def identifier_conflicts(
         return []
     stmt = select(Actor).where(or_(*conditions))
     if exclude is not None:
-        stmt = stmt.where(Actor.id != exclude)
+        stmt = stmt.where(col(Actor.id) != exclude)
     clashes = []
     for other in session.execute(stmt).scalars():
         for column in IDENTIFIER_COLUMNS:
@@ -95,7 +95,7 @@ def identifier_index(session: Session) -> dict[tuple[str, str], uuid.UUID]:
     """Every identifier of every actor, for matching a spreadsheet in one pass."""
     columns = [getattr(Actor, name) for name in IDENTIFIER_COLUMNS]
     index: dict[tuple[str, str], uuid.UUID] = {}
-    for row in session.execute(select(Actor.id, *columns)):
+    for row in session.execute(select(col(Actor.id), *columns)):
         for name, value in zip(IDENTIFIER_COLUMNS, row[1:], strict=True):
             if value:
                 index[(name, value)] = row[0]

@@ -39,12 +39,12 @@ def get(session: Session, group_id: uuid.UUID) -> GroupRow | None:
 
 
 def external_id_owner(session: Session, external_id: str) -> uuid.UUID | None:
-    stmt = select(WorkingGroup.id).where(col(WorkingGroup.external_id) == external_id)
+    stmt = select(col(WorkingGroup.id)).where(col(WorkingGroup.external_id) == external_id)
     return session.execute(stmt).scalar_one_or_none()
 
 
 def ids_by_external_id(session: Session) -> dict[str, uuid.UUID]:
-    stmt = select(WorkingGroup.external_id, WorkingGroup.id).where(
+    stmt = select(col(WorkingGroup.external_id), col(WorkingGroup.id)).where(
         col(WorkingGroup.external_id).is_not(None)
     )
     return {str(key): value for key, value in session.execute(stmt).all()}
@@ -118,7 +118,7 @@ def _conditions(filters: GroupFilters) -> list[ColumnElement[bool]]:
     if filters.theme:
         conditions.append(col(WorkingGroup.theme).like(f"{filters.theme}%"))
     if filters.actor:
-        members = select(GroupMembership.group_id).where(
+        members = select(col(GroupMembership.group_id)).where(
             col(GroupMembership.actor_id) == filters.actor
         )
         conditions.append(col(WorkingGroup.id).in_(members))

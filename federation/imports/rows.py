@@ -113,7 +113,7 @@ class RowReader:
         for name, position in self.positions.items():
             raw = row[position] if position < len(row) else ""
             try:
-                converter = converters.get(name, cells.optional_text)
+                converter: Converter = converters.get(name, cells.optional_text)
                 values[name] = converter(raw)
             except CellError as error:
                 errors.append(self.error(line, name, error.code, error.message, error.message_en))

@@ -21,7 +21,13 @@ def ensure_network(session: Session, settings: Settings) -> Network:
         "website": settings.network_website or None,
     }
     if network is None:
-        network = Network(node_id=settings.node_id, **wanted)
+        network = Network(
+            node_id=settings.node_id,
+            name=settings.network_name,
+            acronym=settings.network_acronym or None,
+            region=settings.region,
+            website=settings.network_website or None,
+        )
         session.add(network)
     elif any(getattr(network, key) != value for key, value in wanted.items()):
         for key, value in wanted.items():
