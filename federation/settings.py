@@ -48,7 +48,7 @@ class Settings(BaseSettings):
             raise SettingsError("FED_BASE_URL must start with http:// or https://")
         if not self.database_url:
             self.database_url = f"sqlite:///{(self.data_dir / f'{self.node_id}.db').as_posix()}"
-        if self.environment is Environment.PRODUCTION:
+        if self.environment is not Environment.DEVELOPMENT:
             if self.secret_key.get_secret_value() in ("", PLACEHOLDER_SECRET):
                 raise SettingsError(
                     "FED_SECRET_KEY still has its placeholder value; set a real secret "

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, text
@@ -122,6 +123,7 @@ def session(connection: Connection) -> Iterator[Session]:
 def settings() -> Settings:
     return Settings(
         environment=Environment.TEST,
+        secret_key=SecretStr("test-secret-not-for-production"),
         base_url=BASE_URL,
         node_id="test",
         network_name="Réseau de test",

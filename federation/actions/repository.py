@@ -46,7 +46,9 @@ def get(session: Session, action_id: uuid.UUID) -> ActionRow | None:
 
 
 def ids_by_external_id(session: Session) -> dict[str, uuid.UUID]:
-    stmt = select(col(Action.external_id), col(Action.id)).where(col(Action.external_id).is_not(None))
+    stmt = select(col(Action.external_id), col(Action.id)).where(
+        col(Action.external_id).is_not(None)
+    )
     return {str(key): value for key, value in session.execute(stmt).all()}
 
 

@@ -40,9 +40,7 @@ RULES = [
     pytest.param({"actor_type": "ong"}, "actor_type", "unknown_code", id="unknown-type"),
     pytest.param({"countries": ["ZZ"]}, "countries[0]", "unknown_code", id="unknown-country"),
     pytest.param({"countries": ["AN"]}, "countries[0]", "withdrawn_code", id="withdrawn-country"),
-    pytest.param(
-        {"countries": ["BF", "bf"]}, "countries[1]", "duplicate", id="duplicate-country"
-    ),
+    pytest.param({"countries": ["BF", "bf"]}, "countries[1]", "duplicate", id="duplicate-country"),
     pytest.param({"sectors": ["99999"]}, "sectors[0]", "unknown_code", id="unknown-sector"),
     pytest.param(
         {"sectors": ["14030", WITHDRAWN_SECTOR]},

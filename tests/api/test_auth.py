@@ -145,9 +145,7 @@ def test_create_refuses_without_token(client: TestClient, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", ["actors", "actions", "groups"])
-def test_patch_refuses_without_token(
-    client: TestClient, editor: dict[str, str], kind: str
-) -> None:
+def test_patch_refuses_without_token(client: TestClient, editor: dict[str, str], kind: str) -> None:
     record = create(client, f"/api/{kind}", PAYLOADS[kind](), editor)
     response = client.patch(f"/api/{kind}/{record['id']}", json=PATCHES[kind])
     error_of(response, 401, "unauthorized")
@@ -165,9 +163,7 @@ def test_delete_refuses_without_token(
 
 @pytest.mark.parametrize("kind", ["actors", "actions", "groups"])
 @pytest.mark.parametrize("method", ["PATCH", "DELETE"])
-def test_missing_record_still_answers_401_first(
-    client: TestClient, kind: str, method: str
-) -> None:
+def test_missing_record_still_answers_401_first(client: TestClient, kind: str, method: str) -> None:
     """Without a token, nothing tells whether a record exists."""
     response = client.request(method, f"/api/{kind}/00000000-0000-0000-0000-000000000001")
     error_of(response, 401, "unauthorized")

@@ -31,9 +31,7 @@ def make_named(
 ) -> dict[str, str]:
     """Records with these names, created in this order; their ids by name."""
     path, payload, label = kind
-    return {
-        name: create(client, path, payload(**{label: name}), editor)["id"] for name in names
-    }
+    return {name: create(client, path, payload(**{label: name}), editor)["id"] for name in names}
 
 
 def test_pages_cover_the_list_once(
@@ -97,7 +95,9 @@ def test_sorted_by_created(
 
 ACTOR_FILTERS = [
     pytest.param(
-        {"actor_type": "collectivite"}, {"actor_type": "association"}, {"actor_type": "collectivite"},
+        {"actor_type": "collectivite"},
+        {"actor_type": "association"},
+        {"actor_type": "collectivite"},
         id="actor_type",
     ),
     pytest.param({"countries": ["SN"]}, {"countries": ["BF"]}, {"country": "SN"}, id="country"),
@@ -143,7 +143,9 @@ def test_actor_filters_combine(client: TestClient, editor: dict[str, str]) -> No
     wanted = create(
         client, "/api/actors", actor_payload(actor_type="collectivite", countries=["SN"]), editor
     )
-    create(client, "/api/actors", actor_payload(actor_type="collectivite", countries=["BF"]), editor)
+    create(
+        client, "/api/actors", actor_payload(actor_type="collectivite", countries=["BF"]), editor
+    )
     create(client, "/api/actors", actor_payload(actor_type="association", countries=["SN"]), editor)
     found = listed(client, "/api/actors", actor_type="collectivite", country="SN")
     assert ids(found) == [wanted["id"]]

@@ -216,7 +216,9 @@ def test_actor_still_referenced_cannot_be_deleted(
 ) -> None:
     actor = create(client, "/api/actors", actor_payload(), editor)
     record = create(client, path, referrer(actor["id"]), editor)
-    error = error_of(client.delete(f"/api/actors/{actor['id']}", headers=editor), 409, "still_referenced")
+    error = error_of(
+        client.delete(f"/api/actors/{actor['id']}", headers=editor), 409, "still_referenced"
+    )
     assert record["id"] in error["message_en"]
     assert client.get(f"/api/actors/{actor['id']}").json() == actor
 
@@ -242,10 +244,20 @@ def test_action_keeps_its_participants_and_fundings(
     )
     action = create(client, "/api/actions", payload, editor)
     assert action["participants"] == [
-        {"actor_id": actor["id"], "name": None, "country": None, "organisation_type": None,
-         "role": "2"},
-        {"actor_id": None, "name": "Mairie de Ouahigouya", "country": "BF",
-         "organisation_type": None, "role": "4"},
+        {
+            "actor_id": actor["id"],
+            "name": None,
+            "country": None,
+            "organisation_type": None,
+            "role": "2",
+        },
+        {
+            "actor_id": None,
+            "name": "Mairie de Ouahigouya",
+            "country": "BF",
+            "organisation_type": None,
+            "role": "4",
+        },
     ]
     assert action["localities"] == payload["localities"]
     assert action["sdgs"] == payload["sdgs"]
