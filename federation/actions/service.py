@@ -29,7 +29,7 @@ from federation.codelists.registry import Scheme
 from federation.common.fields import new_id, utcnow
 from federation.common.listing import Page, Sort
 from federation.common.records import RecordKind, bury, missing, record_iri
-from federation.common.validation import Problems
+from federation.common.validation import Problems, validate_as
 from federation.errors import Conflict, FieldError
 
 LIST_FIELDS = ("countries", "sectors", "sdgs", "localities", "participants", "fundings", "budget")
@@ -333,7 +333,7 @@ def update_action(
     if previous is None:
         raise missing(session, RecordKind.ACTION, action_id)
     current = to_public(previous, base_url).model_dump(include=set(ActionBase.model_fields))
-    merged = ActionBase.model_validate({**current, **patch.model_dump(exclude_unset=True)})
+    merged = validate_as(ActionBase, {**current, **patch.model_dump(exclude_unset=True)})
     existing = actors_repository.existing_ids(session, actor_references(merged))
     prepared = check_action(merged, existing_actors=existing, previous=previous)
     _external_id_clash(session, prepared.values["external_id"], action_id)

@@ -16,7 +16,7 @@ from federation.codelists.registry import Scheme
 from federation.common.fields import new_id, utcnow
 from federation.common.listing import Page, Sort
 from federation.common.records import RecordKind, bury, missing, record_iri
-from federation.common.validation import Problems
+from federation.common.validation import Problems, validate_as
 from federation.db.references import referrers
 from federation.errors import Conflict, FederationError, FieldError
 from federation.identifiers import (
@@ -194,7 +194,7 @@ def update_actor(
         raise missing(session, RecordKind.ACTOR, actor_id)
     current = to_public(previous, base_url).model_dump(include=set(ActorBase.model_fields))
     changes = patch.model_dump(exclude_unset=True)
-    merged = ActorBase.model_validate({**current, **changes})
+    merged = validate_as(ActorBase, {**current, **changes})
     prepared = check_actor(merged, previous=previous)
     clashes = repository.identifier_conflicts(session, prepared.values, exclude=actor_id)
     if clashes:

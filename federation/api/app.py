@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 
 from federation import __version__
 from federation.actions.routes import router as actions_router
 from federation.actors.routes import router as actors_router
+from federation.api.deps import refuse_nul_in_url
 from federation.api.errors import install_error_handlers
 from federation.api.limits import BodySizeLimit
 from federation.auth.routes import router as tokens_router
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         title=f"{settings.network_name} — RRMA federation node",
         version=__version__,
         description=DESCRIPTION,
+        dependencies=[Depends(refuse_nul_in_url)],
     )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)

@@ -12,7 +12,9 @@ from sqlmodel import Session
 
 from federation.auth.models import ApiToken, Role
 from federation.auth.service import authenticate
+from federation.common.fields import NUL_CODE
 from federation.common.listing import Page
+from federation.errors import FieldError, ValidationFailed
 from federation.settings import Settings
 
 bearer = HTTPBearer(auto_error=False, description="A token from `federation token create`")
@@ -21,6 +23,22 @@ bearer = HTTPBearer(auto_error=False, description="A token from `federation toke
 def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def refuse_nul_in_url(request: Request) -> None:
+    """Refuse U+0000 in query and path values, as in bodies: PostgreSQL fails on it (a 500)."""
+    found = [
+        FieldError(
+            name,
+            NUL_CODE,
+            "Le caractère NUL (U+0000) n'est pas accepté.",
+            "The NUL character (U+0000) is not allowed.",
+        )
+        for name, value in [*request.query_params.multi_items(), *request.path_params.items()]
+        if "\x00" in str(value)
+    ]
+    if found:
+        raise ValidationFailed(found)
 
 
 def get_session(request: Request) -> Iterator[Session]:

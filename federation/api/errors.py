@@ -11,37 +11,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from federation.common.validation import field_errors_from_pydantic
 from federation.errors import FederationError, FieldError
 
 logger = logging.getLogger("federation.api")
-
-PYDANTIC_MESSAGES_FR = {
-    "missing": "Champ obligatoire manquant.",
-    "extra_forbidden": "Champ inconnu.",
-    "string_too_long": "Texte trop long.",
-    "string_too_short": "Texte vide ou trop court.",
-    "string_pattern_mismatch": "Format invalide.",
-    "string_type": "Un texte est attendu.",
-    "int_parsing": "Un nombre entier est attendu.",
-    "int_type": "Un nombre entier est attendu.",
-    "decimal_parsing": "Un nombre est attendu.",
-    "decimal_type": "Un nombre est attendu.",
-    "decimal_max_places": "Deux décimales au plus.",
-    "float_parsing": "Un nombre est attendu.",
-    "greater_than_equal": "La valeur est trop petite (négative ?).",
-    "greater_than": "La valeur doit être plus grande.",
-    "less_than_equal": "La valeur est trop grande.",
-    "date_from_datetime_parsing": "Date invalide (AAAA-MM-JJ).",
-    "date_parsing": "Date invalide (AAAA-MM-JJ).",
-    "date_type": "Date invalide (AAAA-MM-JJ).",
-    "uuid_parsing": "Identifiant (UUID) invalide.",
-    "list_type": "Une liste est attendue.",
-    "too_long": "Liste trop longue.",
-    "model_attributes_type": "Un objet JSON est attendu.",
-    "dict_type": "Un objet JSON est attendu.",
-    "bool_parsing": "Vrai ou faux (true/false) attendu.",
-    "json_invalid": "JSON mal formé.",
-}
 
 
 def error_body(
@@ -55,26 +28,6 @@ def error_body(
             "fields": [f.as_dict() for f in fields or []],
         }
     }
-
-
-def field_errors_from_pydantic(errors: list[dict[str, Any]]) -> list[FieldError]:
-    """Pydantic's errors, with the location as a dotted path (``countries[0].code``)."""
-    out = []
-    for error in errors:
-        location = [part for part in error.get("loc", ()) if part not in ("body", "query", "path")]
-        path = ""
-        for part in location:
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        kind = str(error.get("type", "invalid"))
-        out.append(
-            FieldError(
-                path or "body",
-                kind,
-                PYDANTIC_MESSAGES_FR.get(kind, "Valeur invalide."),
-                str(error.get("msg", "Invalid value")),
-            )
-        )
-    return out
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from federation.codelists.registry import Scheme, codelists
 from federation.errors import FieldError, ValidationFailed
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class Problems:
@@ -104,3 +109,66 @@ class Problems:
                 f"Les pourcentages doivent faire 100 au total (ici {sum(given):g}).",
                 f"Percentages must add up to 100 (here {sum(given):g}).",
             )
+
+
+PYDANTIC_MESSAGES_FR = {
+    "missing": "Champ obligatoire manquant.",
+    "extra_forbidden": "Champ inconnu.",
+    "string_too_long": "Texte trop long.",
+    "string_too_short": "Texte vide ou trop court.",
+    "string_pattern_mismatch": "Format invalide.",
+    "string_type": "Un texte est attendu.",
+    "int_parsing": "Un nombre entier est attendu.",
+    "int_type": "Un nombre entier est attendu.",
+    "decimal_parsing": "Un nombre est attendu.",
+    "decimal_type": "Un nombre est attendu.",
+    "decimal_max_places": "Deux décimales au plus.",
+    "float_parsing": "Un nombre est attendu.",
+    "greater_than_equal": "La valeur est trop petite (négative ?).",
+    "greater_than": "La valeur doit être plus grande.",
+    "less_than_equal": "La valeur est trop grande.",
+    "date_from_datetime_parsing": "Date invalide (AAAA-MM-JJ).",
+    "date_parsing": "Date invalide (AAAA-MM-JJ).",
+    "date_type": "Date invalide (AAAA-MM-JJ).",
+    "uuid_parsing": "Identifiant (UUID) invalide.",
+    "list_type": "Une liste est attendue.",
+    "too_long": "Liste trop longue.",
+    "model_attributes_type": "Un objet JSON est attendu.",
+    "dict_type": "Un objet JSON est attendu.",
+    "bool_parsing": "Vrai ou faux (true/false) attendu.",
+    "json_invalid": "JSON mal formé.",
+    "model_type": "Un objet JSON est attendu.",
+    "string_nul": "Le caractère NUL (U+0000) n'est pas accepté.",
+}
+
+
+def field_errors_from_pydantic(errors: list[dict[str, Any]]) -> list[FieldError]:
+    """Pydantic's errors, with the location as a dotted path (``countries[0].code``)."""
+    out = []
+    for error in errors:
+        location = [part for part in error.get("loc", ()) if part not in ("body", "query", "path")]
+        path = ""
+        for part in location:
+            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        kind = str(error.get("type", "invalid"))
+        out.append(
+            FieldError(
+                path or "body",
+                kind,
+                PYDANTIC_MESSAGES_FR.get(kind, "Valeur invalide."),
+                str(error.get("msg", "Invalid value")),
+            )
+        )
+    return out
+
+
+def validate_as(model: type[ModelT], data: Mapping[str, Any]) -> ModelT:
+    """``data`` as ``model``, or ``ValidationFailed`` naming each field at fault.
+
+    For states the request schema did not check whole: a PATCH merged into a stored record may
+    set a required field to null."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        found = field_errors_from_pydantic(list(error.errors()))  # type: ignore[arg-type]
+        raise ValidationFailed(found) from error

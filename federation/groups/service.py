@@ -13,7 +13,7 @@ from federation.codelists.registry import Scheme
 from federation.common.fields import new_id, utcnow
 from federation.common.listing import Page, Sort
 from federation.common.records import RecordKind, bury, missing, record_iri
-from federation.common.validation import Problems
+from federation.common.validation import Problems, validate_as
 from federation.errors import Conflict, FieldError
 from federation.groups import repository
 from federation.groups.repository import GroupFilters, GroupRow
@@ -147,7 +147,7 @@ def update_group(
     if previous is None:
         raise missing(session, RecordKind.GROUP, group_id)
     before = to_public(previous, base_url).model_dump(include=set(WorkingGroupBase.model_fields))
-    merged = WorkingGroupBase.model_validate({**before, **patch.model_dump(exclude_unset=True)})
+    merged = validate_as(WorkingGroupBase, {**before, **patch.model_dump(exclude_unset=True)})
     existing = actors_repository.existing_ids(session, [m.actor_id for m in merged.members])
     prepared = check_group(merged, existing_actors=existing)
     _external_id_clash(session, prepared.values["external_id"], group_id)

@@ -202,13 +202,14 @@ def normalize_finess(value: str) -> str:
 
 # --- INSEE commune code (COG) ------------------------------------------------------------------
 
-# Département (01-19, 21-95, 2A/2B) + 3 digits, or 971-976 + 2 digits. "20xxx" is rejected: Corsica
-# has used 2A/2B since 1976. The municipal arrondissements of Paris, Lyon and Marseille (75101-
-# 75120, 69381-69389, 13201-13216) are not communes but appear in SIRENE and many files in place
-# of the commune; they pass the format and are kept. Numbers ending in 000 are rejected: no
-# commune is numbered 000, while postal codes of préfectures (21000, 25000) are, so it catches
-# the commonest mix-up of a postal code for a commune code. Foreign countries (99xxx) and the
-# COM 977/978/98x are not communes of the COG's départements and are refused.
+# Département (01-19, 21-95, 2A/2B) + 3 digits, or 971-976 + 2 digits. "20xxx" is rejected:
+# Corsica has used 2A/2B since 1976. The municipal arrondissements of Paris, Lyon and Marseille
+# (75101-75120, 69381-69389, 13201-13216) are not communes but appear in SIRENE and many files
+# in place of the commune; they pass the format and are kept. A commune number of zeros is
+# rejected: no commune is numbered 000 (00 overseas), while the postal codes of préfectures are
+# (21000, 25000, 97100 for Basse-Terre whose commune is 97105), so it catches the commonest
+# mix-up of a postal code for a commune code. Foreign countries (99xxx) and the COM 977/978/98x
+# are not communes of the COG's départements and are refused.
 _INSEE = re.compile(r"(?:0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])\d{3}|97[1-6]\d{2}")
 
 
@@ -224,7 +225,8 @@ def normalize_insee_commune(value: str) -> str:
             "2 digits",
             value,
         )
-    if code.endswith("000"):
+    number = code[3:] if code.startswith("97") else code[2:]
+    if set(number) == {"0"}:
         raise IdentifierError(
             INVALID_FORMAT,
             f"« {value} » ressemble à un code postal, pas à un code commune INSEE (aucune "

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from federation.actions.schemas import ActionCreate
 from federation.actors.schemas import ActorCreate
-from federation.api.errors import field_errors_from_pydantic
 from federation.codelists.registry import Scheme, search_key
+from federation.common.validation import field_errors_from_pydantic
 from federation.errors import FieldError
 from federation.groups.schemas import WorkingGroupCreate
 from federation.imports import cells

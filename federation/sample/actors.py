@@ -260,7 +260,9 @@ class ActorFactory:
         share = 0.45 if actor_type == "association" else 0.3
         self._association_ids(out, commune.departement, siren_share=share)
         if name and rng.random() < 0.6:
-            base = names.slug(name)[:40].rstrip("-")
+            # Long names go by their initials on the web ("adt.org"), as they do in life.
+            full = names.slug(name, max_length=200)
+            base = full if len(full) <= 40 else names.slug(names.acronym(name)) or names.slug(name)
             domain = f"{base}.{rng.choice(('org', 'fr', 'asso.fr'))}"
             out.update(website=f"https://www.{domain}", email=f"contact@{domain}")
         return out
@@ -295,7 +297,7 @@ class ActorFactory:
         if actor_type != "fondation" or rng.random() < 0.5:
             out["siret"] = make_siret(siren, rng)
         tld = "fr" if stem else rng.choice(("fr", "com", "org"))
-        domain = f"{stem or names.slug(name)[:40].rstrip('-')}.{tld}"
+        domain = f"{stem or names.slug(name)}.{tld}"
         mailbox = rng.choice(("contact", "accueil", "secretariat"))
         out.update(website=f"https://www.{domain}", email=f"{mailbox}@{domain}")
         return out

@@ -64,6 +64,8 @@ _SCALE = {"collectivite": 40_000, "hopital": 30_000, "universite": 30_000,
           "etablissement-public": 20_000, "fondation": 25_000}
 _PERCENT_SPLITS = {1: ((100,),), 2: ((50, 50), (60, 40), (70, 30), (80, 20)),
                    3: ((50, 30, 20), (40, 40, 20), (60, 20, 20), (34, 33, 33))}
+_FALLBACK_SECTOR = {"volontariat": "16020", "appui-institutionnel": "15112",
+                    "jumelage": "16061"}
 THEME_GROUPS = (
     (WATER, "GT eau et assainissement"), ("12220", "GT santé"),
     (ECSI, "GT éducation à la citoyenneté et à la solidarité internationale"),
@@ -112,6 +114,7 @@ class _Generator:
         self.factory = ActorFactory(rng, region)
         self.actors: list[ActorCreate] = []
         self.seeds: list[ActorSeed] = []
+        self.funders: list[ActorSeed] = []  # local authorities, which fund other actors' work
         self.by_country: dict[str, list[int]] = {}
         self.by_sector: dict[str, list[int]] = {}
         self.country_count: Counter[str] = Counter()
@@ -210,13 +213,16 @@ class _Generator:
         return "2"
 
     def sectors(self, kind: str, lead: ActorSeed) -> list[str]:
+        """The primary sector follows the kind of action; up to two more from the lead's."""
         rng = self.rng
         if kind == "ecsi":
             first = ECSI
         elif kind == "urgence":
             first = EMERGENCY
         else:
-            first = rng.choice(lead.sectors)
+            # Awareness work in France is "ecsi" (or a twinning's events); abroad, something else.
+            usable = [s for s in lead.sectors if s != ECSI or kind == "jumelage"]
+            first = rng.choice(usable) if usable else _FALLBACK_SECTOR.get(kind, "43010")
         others = [s for s in lead.sectors if s not in (first, ECSI, EMERGENCY)]
         extra = rng.sample(others, k=min(len(others), rng.choice((0, 0, 1, 1, 2))))
         return [first, *extra]

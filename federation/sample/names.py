@@ -30,11 +30,20 @@ def a(name: str) -> str:
     return "à " + name
 
 
-def slug(text: str, sep: str = "-") -> str:
-    """ASCII, lower case, words joined by ``sep``: "Lycée Victor Hugo" -> "lycee-victor-hugo"."""
-    text = text.replace("’", " ").replace("'", " ")
+def slug(text: str, sep: str = "-", max_length: int = 40) -> str:
+    """ASCII, lower case, whole words joined by ``sep``: "Lycée Victor Hugo" -> "lycee-victor-hugo".
+    """
+    for char, plain in (("’", " "), ("'", " "), ("–", " "), ("œ", "oe"), ("Œ", "Oe"),
+                        ("æ", "ae")):
+        text = text.replace(char, plain)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", sep, ascii_text.lower()).strip(sep)
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = words[0] if words else ""
+    for word in words[1:]:
+        if len(out) + len(sep) + len(word) > max_length:
+            break
+        out += sep + word
+    return out
 
 
 _MINOR_WORDS = frozenset(

@@ -206,14 +206,14 @@ SECTORS: tuple[Sector, ...] = (
          "la diffusion de foyers améliorés")),
     S("43010", "développement local", ("1", "11", "17"), (
         "Programme de développement local concerté {de_ville}",
-        "Coopération décentralisée entre {commune} et {ville}"),
+        "Partenariat de développement local entre {commune} et {ville}"),
         ("la commune {de_ville} conduit son premier plan de développement local",),
         ("accompagner le développement local dans plusieurs domaines à la fois",
          "consolider un partenariat de long terme entre les deux territoires"),
         ("des missions d’élus et de techniciens dans les deux sens",
          "le financement de microprojets choisis par les habitants",
          "la formation des comités de développement villageois")),
-    S("72010", "aide d’urgence", ("1", "1.5", "11.5"), (
+    S("72010", "aide d’urgence", ("1", "11", "1.5", "11.5"), (
         "Aide d’urgence aux familles sinistrées {de_ville}",
         "Distribution de kits d’hygiène après les inondations {a_ville}"),
         ("de fortes inondations ont détruit des centaines d’habitations {a_ville}",),

@@ -86,7 +86,7 @@ _ECSI_SPEAKERS = ("une enseignante du collège", "un bénévole de l’associati
 
 
 def _words(sentence: str) -> int:
-    return sentence.count(" ") + 1  # the parts are written with single spaces
+    return len(sentence.split())
 
 
 def _activities(rng: random.Random, sector: Sector, ctx: dict[str, str]) -> str:
@@ -111,21 +111,21 @@ def action_description(
         _activities(rng, sector, ctx),
     ]
     if partner:
-        parts.append(rng.choice((
+        who = rng.choice((
             f"Le partenaire local, {partner}, assure le suivi quotidien des activités, en lien "
             f"avec le porteur du projet, {lead}.",
             f"Le porteur du projet, {lead}, travaille depuis {since} avec son partenaire local, "
             f"{partner}, qui coordonne les actions sur place.",
-        )))
+        ))
     else:
-        parts.append(f"Le porteur du projet, {lead}, mobilise ses équipes et ses partenaires "
-                     f"{ctx['de_commune']}.")
+        who = (f"Le porteur du projet, {lead}, mobilise ses équipes et ses partenaires "
+               f"{ctx['de_commune']}.")
     if sector.code == ECSI:
-        parts.append(f"Plus de {thousands(people)} élèves et habitants {ctx['de_commune']} "
-                     "devraient être sensibilisés.")
+        reach = (f"Plus de {thousands(people)} élèves et habitants {ctx['de_commune']} "
+                 "devraient être sensibilisés.")
     else:
-        parts.append(f"Environ {thousands(people)} personnes en bénéficieront directement, dont "
-                     "une majorité de femmes et de jeunes.")
+        reach = (f"Environ {thousands(people)} personnes en bénéficieront directement, dont une "
+                 "majorité de femmes et de jeunes.")
     if sector.code == ECSI:
         extras = [
             f"« {rng.choice(_ECSI_QUOTES)} », explique {rng.choice(_ECSI_SPEAKERS)}.",
@@ -143,12 +143,13 @@ def action_description(
             "afin d’en garantir la pérennité.",
         ]
     rng.shuffle(extras)
+    # The first three parts stay under 100 words; the others go in while the total fits.
     words = sum(_words(p) for p in parts)
-    for extra in extras[: rng.randrange(len(extras) + 1)]:
-        extra_words = _words(extra)
-        if words + extra_words <= MAX_WORDS:
-            parts.append(extra)
-            words += extra_words
+    for sentence in [who, reach, *extras[: rng.randrange(len(extras) + 1)]]:
+        sentence_words = _words(sentence)
+        if words + sentence_words <= MAX_WORDS:
+            parts.append(sentence)
+            words += sentence_words
     return " ".join(parts)
 
 

@@ -79,7 +79,7 @@ def test_malformed_json_patch_is_a_bad_request(
             "actions",
             {"participants": ["Mairie"]},
             "participants[0]",
-            "model_type",
+            "model_attributes_type",
             id="string-for-object",
         ),
         pytest.param(

@@ -172,7 +172,7 @@ ACTION_FILTERS = [
     ),
     pytest.param({"sdgs": ["6.1"]}, {"sdgs": ["4.1"]}, {"sdg": "6"}, id="sdg-goal"),
     pytest.param({"sdgs": ["6.1"]}, {"sdgs": ["6.2"]}, {"sdg": "6.1"}, id="sdg-target"),
-    pytest.param({"title": "Forages à Kaya"}, {"title": "Écoles"}, {"q": "forages"}, id="q-title"),
+    pytest.param({"title": "Forages à Kaya"}, {"title": "Écoles"}, {"q": "KAYA"}, id="q-title"),
     pytest.param(
         {"description": "Jardins partagés"},
         {"description": "Santé"},

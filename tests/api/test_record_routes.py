@@ -232,7 +232,7 @@ def test_actor_can_be_deleted_once_no_longer_referenced(
     assert client.delete(f"/api/actors/{actor['id']}", headers=editor).status_code == 204
 
 
-def test_action_keeps_its_participants_and_fundings(
+def test_action_gives_back_its_lists(
     client: TestClient, editor: dict[str, str]
 ) -> None:
     actor = create(client, "/api/actors", actor_payload(), editor)
@@ -258,6 +258,16 @@ def test_action_keeps_its_participants_and_fundings(
             "organisation_type": None,
             "role": "4",
         },
+    ]
+    assert action["fundings"] == [
+        {
+            "funder_id": None,
+            "funder_name": "Région BFC",
+            "amount": "10000.50",
+            "currency": "EUR",
+            "year": 2024,
+            "status": "committed",
+        }
     ]
     assert action["localities"] == payload["localities"]
     assert action["sdgs"] == payload["sdgs"]

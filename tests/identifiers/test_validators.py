@@ -199,7 +199,7 @@ def test_insee_commune_bad_format(raw: str) -> None:
     assert_rejected(normalize_insee_commune, raw, INVALID_FORMAT)
 
 
-@pytest.mark.parametrize("postal_code", ["21000", "25000", "75000"])
+@pytest.mark.parametrize("postal_code", ["21000", "25000", "75000", "97100"])
 def test_insee_commune_refuses_postal_codes_of_prefectures(postal_code: str) -> None:
     error = assert_rejected(normalize_insee_commune, postal_code, INVALID_FORMAT)
     assert "code postal" in error.message
