@@ -23,7 +23,7 @@ from federation.actions.service import create_action
 from federation.db.engine import make_engine
 from federation.db.migrate import upgrade
 from federation.imports.columns import Kind
-from federation.imports.service import import_file
+from federation.imports.service import ImportReport, Loaded, import_file, load_actors
 from federation.imports.writers import action_row, actor_row, write_csv, write_xlsx
 from federation.sample.generator import generate_directory
 
@@ -91,7 +91,8 @@ def main() -> None:
 
         engine = fresh_engine(args.database_url, work, "naive")
         with Session(engine) as session:
-            import_file(session, work / "acteurs.csv", kind=Kind.ACTORS)
+            loaded = [Loaded(i, actor) for i, actor in enumerate(directory.actors)]
+            load_actors(session, loaded, ImportReport(), ids=dict(enumerate(directory.actor_ids)))
             session.commit()
         sample = directory.actions[: args.naive]
         with Session(engine) as session:

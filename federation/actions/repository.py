@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlmodel import Session, col
 
 from federation.actions.models import Action, ActionCode, Funding, Participation
 from federation.common.code_filters import having_code
 from federation.common.listing import Page, Sort
+from federation.db.bulk import insert_rows
 
 SORTABLE = {"title", "modified", "created", "planned_start", "status"}
 
@@ -78,7 +79,7 @@ def insert_many(
         (Funding, fundings),
     ):
         if rows:
-            session.execute(insert(model), rows)
+            insert_rows(session, model, rows)
 
 
 def update_one(session: Session, action_id: uuid.UUID, values: dict[str, Any]) -> None:

@@ -9,12 +9,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlmodel import Session, col
 
 from federation.actors.models import Actor, ActorCode
 from federation.common.code_filters import having_code
 from federation.common.listing import Page, Sort
+from federation.db.bulk import insert_rows
 
 IDENTIFIER_COLUMNS = ("external_id", "siren", "siret", "rna", "uai", "finess")
 SORTABLE = {"name", "modified", "created", "actor_type"}
@@ -104,9 +105,9 @@ def identifier_index(session: Session) -> dict[tuple[str, str], uuid.UUID]:
 
 def insert_many(session: Session, rows: list[dict[str, Any]], codes: list[dict[str, Any]]) -> None:
     if rows:
-        session.execute(insert(Actor), rows)
+        insert_rows(session, Actor, rows)
     if codes:
-        session.execute(insert(ActorCode), codes)
+        insert_rows(session, ActorCode, codes)
 
 
 def update_one(session: Session, actor_id: uuid.UUID, values: dict[str, Any]) -> None:
@@ -118,7 +119,7 @@ def replace_codes(
 ) -> None:
     session.execute(delete(ActorCode).where(col(ActorCode.actor_id).in_(actor_ids)))
     if codes:
-        session.execute(insert(ActorCode), codes)
+        insert_rows(session, ActorCode, codes)
 
 
 def delete_one(session: Session, actor_id: uuid.UUID) -> None:

@@ -134,7 +134,9 @@ class CodeList:
 
     def get(self, code: str) -> Concept | None:
         """The concept of this exact code (ISO codes in any case), withdrawn or not."""
-        return self._by_code.get(self._normalise(code))
+        # Fast path first: most lookups (import, validation) already give the exact code.
+        concept = self._by_code.get(code)
+        return concept if concept is not None else self._by_code.get(self._normalise(code))
 
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and self.get(code) is not None

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlmodel import Session, col
 
 from federation.common.listing import Page, Sort
+from federation.db.bulk import insert_rows
 from federation.groups.models import GroupMembership, WorkingGroup
 
 SORTABLE = {"name", "modified", "created", "kind"}
@@ -63,9 +64,9 @@ def insert_many(
     session: Session, groups: list[dict[str, Any]], members: list[dict[str, Any]]
 ) -> None:
     if groups:
-        session.execute(insert(WorkingGroup), groups)
+        insert_rows(session, WorkingGroup, groups)
     if members:
-        session.execute(insert(GroupMembership), members)
+        insert_rows(session, GroupMembership, members)
 
 
 def update_one(session: Session, group_id: uuid.UUID, values: dict[str, Any]) -> None:
@@ -75,7 +76,7 @@ def update_one(session: Session, group_id: uuid.UUID, values: dict[str, Any]) ->
 def replace_members(session: Session, group_id: uuid.UUID, members: list[dict[str, Any]]) -> None:
     session.execute(delete(GroupMembership).where(col(GroupMembership.group_id) == group_id))
     if members:
-        session.execute(insert(GroupMembership), members)
+        insert_rows(session, GroupMembership, members)
 
 
 def delete_one(session: Session, group_id: uuid.UUID) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from federation.codelists.registry import Scheme, codelists
@@ -43,19 +44,26 @@ def split_list(value: Any) -> list[str]:
 def code(value: Any, scheme: Scheme) -> str | None:
     """A code given as itself or as its French or English label ("Burkina Faso" → "BF")."""
     raw = text(value)
-    if not raw:
-        return None
+    return _code(raw, scheme) if raw else None
+
+
+@lru_cache(maxsize=8192)  # spreadsheets repeat the same few codes on every row
+def _code(raw: str, scheme: Scheme) -> str:
     concept = codelists()[scheme].find(raw)
     return concept.code if concept else raw  # an unknown code is reported by the rules
 
 
-def sector_code(value: Any) -> str:
-    raw = text(value)
+@lru_cache(maxsize=8192)
+def _sector_code(raw: str) -> str:
     for scheme in (Scheme.SECTOR, Scheme.SECTOR_CATEGORY):
         concept = codelists()[scheme].find(raw)
         if concept:
             return concept.code
     return raw
+
+
+def sector_code(value: Any) -> str:
+    return _sector_code(text(value))
 
 
 def shares(value: Any, scheme: Scheme | None) -> list[dict[str, Any]]:

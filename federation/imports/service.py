@@ -19,6 +19,7 @@ from federation.actions.schemas import ActionCreate
 from federation.actors import repository as actors_repository
 from federation.actors import service as actors_service
 from federation.actors.schemas import ActorCreate
+from federation.common.bulk_memory import collector_paused
 from federation.common.fields import utcnow
 from federation.errors import FieldError, ValidationFailed
 from federation.groups import repository as groups_repository
@@ -94,10 +95,10 @@ def import_file(
                 f"table {table.name!r} skipped: unknown kind"
             )
     keys = ActorKeys(actors_repository.identifier_index(session))
-    order = [Kind.ACTORS, Kind.ACTIONS, Kind.GROUPS]
-    for current in order:
-        for table in (t for t in tables if t.kind is current):
-            _import_table(session, table, current, keys, report)
+    with collector_paused():
+        for current in (Kind.ACTORS, Kind.ACTIONS, Kind.GROUPS):
+            for table in (t for t in tables if t.kind is current):
+                _import_table(session, table, current, keys, report)
     return report
 
 

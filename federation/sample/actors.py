@@ -31,14 +31,34 @@ from federation.sample.sectors import SECTOR_BY_CODE, SECTORS_BY_ACTOR_TYPE
 from federation.sample.texts import Place, actor_description
 
 TYPE_WEIGHTS = {
-    "association": 40, "collectivite": 8, "osim": 8, "etablissement-scolaire": 10,
-    "universite": 2, "hopital": 3, "etablissement-public": 4, "entreprise": 6, "fondation": 3,
-    "chambre-consulaire": 2, "comite-jumelage": 10, "autre": 4,
+    "association": 40,
+    "collectivite": 8,
+    "osim": 8,
+    "etablissement-scolaire": 10,
+    "universite": 2,
+    "hopital": 3,
+    "etablissement-public": 4,
+    "entreprise": 6,
+    "fondation": 3,
+    "chambre-consulaire": 2,
+    "comite-jumelage": 10,
+    "autre": 4,
 }
 # The first actors cover the types, so that even a small directory shows each of them.
-FIRST_TYPES = ("collectivite", "association", "etablissement-scolaire", "universite", "hopital",
-               "comite-jumelage", "osim", "entreprise", "fondation", "etablissement-public",
-               "chambre-consulaire", "autre")
+FIRST_TYPES = (
+    "collectivite",
+    "association",
+    "etablissement-scolaire",
+    "universite",
+    "hopital",
+    "comite-jumelage",
+    "osim",
+    "entreprise",
+    "fondation",
+    "etablissement-public",
+    "chambre-consulaire",
+    "autre",
+)
 # Associations in Alsace-Moselle are entered in the tribunal's register, not in the RNA.
 ALSACE_MOSELLE = ("57", "67", "68")
 _NAME_TRIES = 6
@@ -67,12 +87,16 @@ class ActorFactory:
     def __post_init__(self) -> None:
         boost = set(self.region.partner_boost)
         self._countries = PARTNER_COUNTRIES
-        self._country_cw = list(accumulate(
-            c.weight * (4 if c.code in boost else 1) + (1 if c.code in boost else 0)
-            for c in PARTNER_COUNTRIES))
+        self._country_cw = list(
+            accumulate(
+                c.weight * (4 if c.code in boost else 1) + (1 if c.code in boost else 0)
+                for c in PARTNER_COUNTRIES
+            )
+        )
         # Bigger towns first in the table: more actors there.
-        self._commune_cw = list(accumulate(
-            max(1, 6 - 2 * i) for i in range(len(self.region.communes))))
+        self._commune_cw = list(
+            accumulate(max(1, 6 - 2 * i) for i in range(len(self.region.communes)))
+        )
         self._type_names = list(TYPE_WEIGHTS)
         self._type_cw = list(accumulate(TYPE_WEIGHTS.values()))
         self._free_collectivites = list(self.region.communes)
@@ -114,8 +138,11 @@ class ActorFactory:
 
     def actor(self, index: int) -> tuple[ActorCreate, ActorSeed]:
         rng = self.rng
-        actor_type = (FIRST_TYPES[index] if index < len(FIRST_TYPES)
-                      else rng.choices(self._type_names, cum_weights=self._type_cw)[0])
+        actor_type = (
+            FIRST_TYPES[index]
+            if index < len(FIRST_TYPES)
+            else rng.choices(self._type_names, cum_weights=self._type_cw)[0]
+        )
         commune = self.commune()
         places = [self.place(actor_type) for _ in range(rng.choice((1, 1, 1, 2, 2, 3)))]
         fields = self._identity(actor_type, commune, places)
@@ -135,7 +162,10 @@ class ActorFactory:
         if actor_type == "association" and commune.departement in ALSACE_MOSELLE:
             intro = "association-alsace-moselle"
         description = actor_description(
-            intro, year=rng.randrange(1975, 2024), commune=commune, places=places,
+            intro,
+            year=rng.randrange(1975, 2024),
+            commune=commune,
+            places=places,
             sectors=[SECTOR_BY_CODE[s] for s in sectors],
         )
         with_contact = rng.random() < 0.12
@@ -155,8 +185,15 @@ class ActorFactory:
             sdgs=sdgs,
             **fields,
         )
-        seed = ActorSeed(index, uuid.UUID(int=rng.getrandbits(128), version=4), actor.name,
-                         actor_type, commune, places, sectors)
+        seed = ActorSeed(
+            index,
+            uuid.UUID(int=rng.getrandbits(128), version=4),
+            actor.name,
+            actor_type,
+            commune,
+            places,
+            sectors,
+        )
         return actor, seed
 
     def _identity(
@@ -164,9 +201,12 @@ class ActorFactory:
     ) -> dict[str, Any] | None:
         """Name, identifiers, web and mail of an actor of that type; None if names are used up."""
         make = {
-            "collectivite": self._collectivite, "universite": self._universite,
-            "hopital": self._hopital, "etablissement-scolaire": self._school,
-            "comite-jumelage": self._twinning_committee, "association": self._association,
+            "collectivite": self._collectivite,
+            "universite": self._universite,
+            "hopital": self._hopital,
+            "etablissement-scolaire": self._school,
+            "comite-jumelage": self._twinning_committee,
+            "association": self._association,
             "osim": self._association,
         }.get(actor_type, self._other)
         return make(actor_type, commune, places[0])
@@ -179,12 +219,14 @@ class ActorFactory:
         domain = f"{names.slug(commune.name)}.fr"
         mailbox = self.rng.choice(("relations.internationales", "contact", "mairie"))
         return {
-            "name": names.collectivite_name(self.rng, commune), "_commune": commune,
+            "name": names.collectivite_name(self.rng, commune),
+            "_commune": commune,
             # A commune's SIREN is 21 + its INSEE code on 6 digits + key (Dijon: 212102316).
             "siren": self._unique(siren_with_key, "21" + insee[:2] + insee[2:].zfill(4)),
             "insee_code": insee,
             "address": f"Hôtel de ville, {names.street_address(self.rng)}",
-            "website": f"https://www.{domain}", "email": f"{mailbox}@{domain}",
+            "website": f"https://www.{domain}",
+            "email": f"{mailbox}@{domain}",
         }
 
     def _universite(self, _type: str, _commune: Commune, _place: Place) -> dict[str, Any] | None:
@@ -193,7 +235,8 @@ class ActorFactory:
         university = self._free_universities.pop(0)
         commune = self.region.commune(university.insee)
         return {
-            "name": university.name, "_commune": commune,
+            "name": university.name,
+            "_commune": commune,
             "uai": self._unique(make_uai, commune.departement, self.rng),
             "siren": self.siren(prefix="19"),
             "website": f"https://www.{university.domain}",
@@ -207,7 +250,9 @@ class ActorFactory:
         domain = ("chu-" if commune.hospital else "ch-") + names.slug(commune.name) + ".fr"
         siren = self.siren(prefix="26")  # établissements publics de santé
         return {
-            "name": names.hospital_name(commune), "_commune": commune, "siren": siren,
+            "name": names.hospital_name(commune),
+            "_commune": commune,
+            "siren": siren,
             "siret": make_siret(siren, self.rng),
             "finess": self._unique(make_finess, commune.departement, self.rng),
             "website": f"https://www.{domain}",
@@ -217,8 +262,11 @@ class ActorFactory:
     def _school(self, _type: str, commune: Commune, _place: Place) -> dict[str, Any] | None:
         rng = self.rng
         for _ in range(_NAME_TRIES):
-            school = (names.agricultural_school_name(commune) if rng.random() < 0.1
-                      else names.school_name(rng))
+            school = (
+                names.agricultural_school_name(commune)
+                if rng.random() < 0.1
+                else names.school_name(rng)
+            )
             name = self._take_name(school, f"{school} {names.de(commune.name)}")
             if name:
                 break
@@ -227,8 +275,11 @@ class ActorFactory:
         dept = commune.departement
         uai = self._unique(make_uai, dept, rng)
         academie = ACADEMIE_OF_DEPARTEMENT.get(dept, "education")
-        out: dict[str, Any] = {"name": name, "uai": uai,
-                               "email": f"ce.{uai.lower()}@ac-{academie}.fr"}
+        out: dict[str, Any] = {
+            "name": name,
+            "uai": uai,
+            "email": f"ce.{uai.lower()}@ac-{academie}.fr",
+        }
         if not name.startswith("École"):  # lycées and collèges are EPLE, with a SIREN
             out["siren"] = self.siren(prefix="19")
         return out
@@ -290,8 +341,10 @@ class ActorFactory:
             if rng.random() < 0.6:
                 self._association_ids(out, commune.departement, siren_share=0.2)
             return out
-        prefix = {"chambre-consulaire": "18",
-                  "etablissement-public": rng.choice(("20", "25", "26"))}.get(actor_type, "")
+        prefix = {
+            "chambre-consulaire": "18",
+            "etablissement-public": rng.choice(("20", "25", "26")),
+        }.get(actor_type, "")
         siren = self.siren(public=bool(prefix), prefix=prefix)
         out["siren"] = siren
         if actor_type != "fondation" or rng.random() < 0.5:

@@ -7,7 +7,6 @@ everything, and "today" is the fixed ``REFERENCE_DATE``, never the clock.
 
 from __future__ import annotations
 
-import gc
 import random
 import uuid
 from collections import Counter
@@ -26,6 +25,7 @@ from federation.actions.schemas import (
     SectorShare,
 )
 from federation.actors.schemas import ActorCreate
+from federation.common.bulk_memory import collector_paused
 from federation.groups.schemas import Membership, WorkingGroupCreate
 from federation.sample.actors import ActorFactory, ActorSeed
 from federation.sample.places import COUNTRY_BY_CODE, REGION_BY_NAME, Region, regions
@@ -41,37 +41,50 @@ XOF_PER_EUR = Decimal("655.957")  # fixed parity of the CFA franc
 MAX_GROUP_MEMBERS = 40
 
 KINDS_BY_ACTOR_TYPE: dict[str, dict[str, int]] = {
-    "collectivite": {"cooperation-decentralisee": 6, "jumelage": 2, "appui-institutionnel": 2,
-                     "urgence": 1, "ecsi": 1},
+    "collectivite": {
+        "cooperation-decentralisee": 6,
+        "jumelage": 2,
+        "appui-institutionnel": 2,
+        "urgence": 1,
+        "ecsi": 1,
+    },
     "association": {"projet-associatif": 8, "ecsi": 2, "urgence": 1, "volontariat": 1},
     "osim": {"projet-associatif": 8, "ecsi": 1, "urgence": 1},
-    "etablissement-scolaire": {"jumelage": 3, "ecsi": 4, "projet-associatif": 2,
-                               "volontariat": 1},
+    "etablissement-scolaire": {"jumelage": 3, "ecsi": 4, "projet-associatif": 2, "volontariat": 1},
     "universite": {"appui-institutionnel": 4, "autre": 2, "volontariat": 1},
     "hopital": {"appui-institutionnel": 5, "urgence": 1, "autre": 1},
-    "etablissement-public": {"appui-institutionnel": 3, "cooperation-decentralisee": 2,
-                             "autre": 1},
+    "etablissement-public": {"appui-institutionnel": 3, "cooperation-decentralisee": 2, "autre": 1},
     "entreprise": {"autre": 3, "projet-associatif": 1},
     "fondation": {"projet-associatif": 3, "urgence": 2, "autre": 1},
     "chambre-consulaire": {"appui-institutionnel": 3, "autre": 2},
     "comite-jumelage": {"jumelage": 6, "ecsi": 2, "projet-associatif": 1},
     "autre": {"ecsi": 4, "volontariat": 2, "autre": 1},
 }
-_KIND_CHOICES = {t: (list(k), list(accumulate(k.values()))) for t, k in
-                 KINDS_BY_ACTOR_TYPE.items()}
+_KIND_CHOICES = {t: (list(k), list(accumulate(k.values()))) for t, k in KINDS_BY_ACTOR_TYPE.items()}
 # Typical yearly grant of one funder, in euros, by the lead's type.
-_SCALE = {"collectivite": 40_000, "hopital": 30_000, "universite": 30_000,
-          "etablissement-public": 20_000, "fondation": 25_000}
-_PERCENT_SPLITS = {1: ((100,),), 2: ((50, 50), (60, 40), (70, 30), (80, 20)),
-                   3: ((50, 30, 20), (40, 40, 20), (60, 20, 20), (34, 33, 33))}
-_FALLBACK_SECTOR = {"volontariat": "16020", "appui-institutionnel": "15112",
-                    "jumelage": "16061"}
+_SCALE = {
+    "collectivite": 40_000,
+    "hopital": 30_000,
+    "universite": 30_000,
+    "etablissement-public": 20_000,
+    "fondation": 25_000,
+}
+_PERCENT_SPLITS = {
+    1: ((100,),),
+    2: ((50, 50), (60, 40), (70, 30), (80, 20)),
+    3: ((50, 30, 20), (40, 40, 20), (60, 20, 20), (34, 33, 33)),
+}
+_FALLBACK_SECTOR = {"volontariat": "16020", "appui-institutionnel": "15112", "jumelage": "16061"}
 THEME_GROUPS = (
-    (WATER, "GT eau et assainissement"), ("12220", "GT santé"),
+    (WATER, "GT eau et assainissement"),
+    ("12220", "GT santé"),
     (ECSI, "GT éducation à la citoyenneté et à la solidarité internationale"),
-    ("31120", "GT agriculture et alimentation"), ("23231", "GT énergies renouvelables"),
-    ("15112", "Commission coopération décentralisée"), ("22040", "GT numérique"),
-    ("15170", "GT égalité femmes-hommes"), ("16020", "GT jeunesse et insertion"),
+    ("31120", "GT agriculture et alimentation"),
+    ("23231", "GT énergies renouvelables"),
+    ("15112", "Commission coopération décentralisée"),
+    ("22040", "GT numérique"),
+    ("15170", "GT égalité femmes-hommes"),
+    ("16020", "GT jeunesse et insertion"),
 )
 
 
@@ -96,15 +109,10 @@ def generate_directory(
         raise ValueError(f"unknown region {region!r}; one of: {', '.join(regions())}")
     # Sample data, not secrets: a seeded PRNG is the point.
     rng = random.Random(f"{region}:{seed}")  # noqa: S311
-    # Millions of small acyclic objects: the cyclic collector's passes grow with the heap and
-    # doubled the time at 100 000 actions. Paused for the build, restored as it was.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Millions of small acyclic objects: the cyclic collector's passes doubled the time at
+    # 100 000 actions.
+    with collector_paused():
         return _Generator(rng, REGION_BY_NAME[region]).run(actions)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Generator:
@@ -153,8 +161,10 @@ class _Generator:
         if status in ("2", "3", "4", "6"):
             actual_start = min(start + timedelta(days=rng.randrange(60)), REFERENCE_DATE)
         if status == "4":
-            actual_end = min(max(end + timedelta(days=rng.randrange(-30, 90)), actual_start or end),
-                             REFERENCE_DATE)
+            actual_end = min(
+                max(end + timedelta(days=rng.randrange(-30, 90)), actual_start or end),
+                REFERENCE_DATE,
+            )
 
         if sectors[0] == ECSI:
             countries = [CountryShare(code="FR")]
@@ -164,39 +174,67 @@ class _Generator:
         with_partner = sectors[0] != ECSI and rng.random() < 0.8
         participants = [Participant(actor_id=lead.id, role=rng.choice("2224"))]
         if with_partner:
-            participants.append(Participant(
-                name=place.partner, country=place.country.code,
-                organisation_type=place.partner_type, role="4"))
+            participants.append(
+                Participant(
+                    name=place.partner,
+                    country=place.country.code,
+                    organisation_type=place.partner_type,
+                    role="4",
+                )
+            )
         if len(self.seeds) > 1 and rng.random() < 0.2:
             other = self.seeds[rng.randrange(len(self.seeds))]
             if other.id != lead.id:
                 participants.append(Participant(actor_id=other.id, role=rng.choice("4443")))
-        fundings = self.fundings(lead, kind, sectors, place=place, start=start, end=end,
-                                 status=status, participants=participants)
-        budget_eur = sum((f.amount if f.currency == "EUR" else f.amount / XOF_PER_EUR
-                          for f in fundings), Decimal(0))
-        budget = Budget(amount=(budget_eur * Decimal(str(round(rng.uniform(1.0, 1.3), 2))))
-                        .quantize(Decimal(1)))
+        fundings = self.fundings(
+            lead,
+            kind,
+            sectors,
+            place=place,
+            start=start,
+            end=end,
+            status=status,
+            participants=participants,
+        )
+        budget_eur = sum(
+            (f.amount if f.currency == "EUR" else f.amount / XOF_PER_EUR for f in fundings),
+            Decimal(0),
+        )
+        budget = Budget(
+            amount=(budget_eur * Decimal(str(round(rng.uniform(1.0, 1.3), 2)))).quantize(Decimal(1))
+        )
 
         ctx = context(place, lead.commune)
-        people = rng.randrange(200, 5000, 50) if sectors[0] == ECSI else rng.randrange(
-            300, 25_000, 50)
+        people = (
+            rng.randrange(200, 5000, 50) if sectors[0] == ECSI else rng.randrange(300, 25_000, 50)
+        )
         self.country_count.update(c.code for c in countries if c.code != "FR")
         self.sector_count.update(sectors)
         return ActionCreate(
             external_id=f"projet-{index + 1:06d}",
             title=action_title(rng, primary, kind, ctx),
             description=action_description(
-                rng, sector=primary, ctx=ctx, lead=lead.name,
+                rng,
+                sector=primary,
+                ctx=ctx,
+                lead=lead.name,
                 partner=place.partner if with_partner else None,
-                since=rng.randrange(1995, start.year + 1), people=people),
-            kind=kind, status=status,
-            planned_start=start, planned_end=end, actual_start=actual_start,
+                since=rng.randrange(1995, start.year + 1),
+                people=people,
+            ),
+            kind=kind,
+            status=status,
+            planned_start=start,
+            planned_end=end,
+            actual_start=actual_start,
             actual_end=actual_end,
             countries=countries,
             sectors=self.shares(sectors, SectorShare),
             sdgs=list(dict.fromkeys(g for s in sectors for g in SECTOR_BY_CODE[s].sdgs)),
-            localities=localities, participants=participants, fundings=fundings, budget=budget,
+            localities=localities,
+            participants=participants,
+            fundings=fundings,
+            budget=budget,
         )
 
     def status(self, start: date, end: date) -> str:
@@ -237,8 +275,11 @@ class _Generator:
     def countries(self, place: Place, lead: ActorSeed) -> tuple[list[CountryShare], list[str]]:
         codes, towns = [place.country.code], [place.town]
         if self.rng.random() < 0.25:
-            second = (self.rng.choice(lead.places) if len(lead.places) > 1
-                      else self.factory.place(lead.type))
+            second = (
+                self.rng.choice(lead.places)
+                if len(lead.places) > 1
+                else self.factory.place(lead.type)
+            )
             if second.country.code not in codes:
                 codes.append(second.country.code)
                 towns.append(second.town)
@@ -247,8 +288,16 @@ class _Generator:
         return self.shares(codes, CountryShare), towns
 
     def fundings(
-        self, lead: ActorSeed, kind: str, sectors: list[str], *, place: Place, start: date,
-        end: date, status: str, participants: list[Participant],
+        self,
+        lead: ActorSeed,
+        kind: str,
+        sectors: list[str],
+        *,
+        place: Place,
+        start: date,
+        end: date,
+        status: str,
+        participants: list[Participant],
     ) -> list[Funding]:
         """One to a few fundings in 2018-2026; a funder from the directory joins ``participants``
         with role 1 (funding)."""
@@ -257,8 +306,13 @@ class _Generator:
         first_year = max(start.year, FIRST_START.year)
         last_year = min(max(end.year, first_year), LAST_FUNDING_YEAR)
 
-        def grant(share: float, *, funder_id: uuid.UUID | None = None,
-                  funder_name: str | None = None, currency: str = "EUR") -> Funding:
+        def grant(
+            share: float,
+            *,
+            funder_id: uuid.UUID | None = None,
+            funder_name: str | None = None,
+            currency: str = "EUR",
+        ) -> Funding:
             year = rng.randint(first_year, last_year)
             if status in ("1", "5") or year > REFERENCE_DATE.year:
                 funding_status = "planned"
@@ -267,11 +321,17 @@ class _Generator:
             else:
                 funding_status = "disbursed"
             euros = max(500, scale * share * rng.uniform(0.2, 2.0))
-            amount = (round(euros, -2) if currency == "EUR"
-                      else round(euros * float(XOF_PER_EUR), -3))
-            return Funding(funder_id=funder_id, funder_name=funder_name,
-                           amount=Decimal(int(amount)), currency=currency, year=year,
-                           status=funding_status)
+            amount = (
+                round(euros, -2) if currency == "EUR" else round(euros * float(XOF_PER_EUR), -3)
+            )
+            return Funding(
+                funder_id=funder_id,
+                funder_name=funder_name,
+                amount=Decimal(int(amount)),
+                currency=currency,
+                year=year,
+                status=funding_status,
+            )
 
         out = []
         if rng.random() < 0.5:
@@ -279,8 +339,9 @@ class _Generator:
         if rng.random() < 0.45:
             out.append(grant(0.8, funder_name=f"Région {self.region.name}"))
         if lead.type == "collectivite" and kind != "ecsi" and rng.random() < 0.6:
-            out.append(grant(1.0, funder_name="Ministère de l’Europe et des Affaires étrangères "
-                                              "(DAECT)"))
+            out.append(
+                grant(1.0, funder_name="Ministère de l’Europe et des Affaires étrangères (DAECT)")
+            )
         if lead.type in ("association", "osim") and rng.random() < 0.2:
             out.append(grant(0.5, funder_name="Agence des micro-projets"))
         if rng.random() < 0.15:
@@ -310,16 +371,20 @@ class _Generator:
             if i % 2 == 0 and countries:
                 country = COUNTRY_BY_CODE[countries.pop(0)]
                 name, candidates = f"Groupe pays {country.name}", self.by_country.get(country.code)
-                description = (f"Groupe d’échanges des acteurs de {self.region.name} engagés "
-                               f"{country.in_name} : partage d’expériences, suivi de la situation "
-                               "du pays et montage de projets mutualisés.")
+                description = (
+                    f"Groupe d’échanges des acteurs de {self.region.name} engagés "
+                    f"{country.in_name} : partage d’expériences, suivi de la situation "
+                    "du pays et montage de projets mutualisés."
+                )
                 kind, country_code, theme = "pays", country.code, None
             elif themes:
                 code, name = themes.pop(0)
                 candidates = self.by_sector.get(code)
-                description = (f"Groupe de travail thématique sur {SECTOR_BY_CODE[code].short} "
-                               f"animé par le réseau {self.region.network} : rencontres, "
-                               "formations et capitalisation des pratiques.")
+                description = (
+                    f"Groupe de travail thématique sur {SECTOR_BY_CODE[code].short} "
+                    f"animé par le réseau {self.region.network} : rencontres, "
+                    "formations et capitalisation des pratiques."
+                )
                 kind, country_code, theme = "thematique", None, code
             else:
                 break
@@ -331,11 +396,20 @@ class _Generator:
                 if extra not in members:
                     members.append(extra)
             roles = ["animateur", *["referent"] * rng.randint(1, 2)]
-            out.append(WorkingGroupCreate(
-                external_id=f"groupe-{i + 1:02d}", name=name, description=description,
-                kind=kind, country=country_code, theme=theme,
-                members=[Membership(actor_id=self.seeds[m].id,
-                                    role=roles[n] if n < len(roles) else "membre")
-                         for n, m in enumerate(members)],
-            ))
+            out.append(
+                WorkingGroupCreate(
+                    external_id=f"groupe-{i + 1:02d}",
+                    name=name,
+                    description=description,
+                    kind=kind,
+                    country=country_code,
+                    theme=theme,
+                    members=[
+                        Membership(
+                            actor_id=self.seeds[m].id, role=roles[n] if n < len(roles) else "membre"
+                        )
+                        for n, m in enumerate(members)
+                    ],
+                )
+            )
         return out

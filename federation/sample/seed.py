@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from federation.common.bulk_memory import collector_paused
 from federation.imports.service import ImportReport, Loaded, load_actions, load_actors, load_groups
 from federation.sample.generator import generate_directory
 
@@ -14,7 +15,11 @@ def seed(session: Session, *, actions: int, seed: int = 0, region: str) -> Impor
     report = ImportReport()
     actors = [Loaded(line, actor) for line, actor in enumerate(directory.actors, start=1)]
     ids = dict(enumerate(directory.actor_ids, start=1))
-    load_actors(session, actors, report, ids=ids)
-    load_actions(session, [Loaded(i, a) for i, a in enumerate(directory.actions, start=1)], report)
-    load_groups(session, [Loaded(i, g) for i, g in enumerate(directory.groups, start=1)], report)
+    with collector_paused():
+        load_actors(session, actors, report, ids=ids)
+        actions_in = [Loaded(i, a) for i, a in enumerate(directory.actions, start=1)]
+        load_actions(session, actions_in, report)
+        load_groups(
+            session, [Loaded(i, g) for i, g in enumerate(directory.groups, start=1)], report
+        )
     return report

@@ -25,9 +25,14 @@ class Place:
 
 def context(place: Place, commune: Commune) -> dict[str, str]:
     return {
-        "ville": place.town, "a_ville": a(place.town), "de_ville": de(place.town),
-        "pays": place.country.name, "en_pays": place.country.in_name,
-        "commune": commune.name, "a_commune": a(commune.name), "de_commune": de(commune.name),
+        "ville": place.town,
+        "a_ville": a(place.town),
+        "de_ville": de(place.town),
+        "pays": place.country.name,
+        "en_pays": place.country.in_name,
+        "commune": commune.name,
+        "a_commune": a(commune.name),
+        "de_commune": de(commune.name),
     }
 
 
@@ -50,11 +55,13 @@ _PHASES = (" – phase 2", " – phase 3", " (deuxième phase)")
 def action_title(rng: random.Random, sector: Sector, kind: str, ctx: dict[str, str]) -> str:
     title = rng.choice(sector.titles).format(**ctx)
     if kind == "volontariat":
-        title = rng.choice((
-            f"Chantier international de jeunes {ctx['a_ville']}",
-            f"Volontariat de solidarité internationale {ctx['a_ville']} : {sector.short}",
-            f"Service civique de réciprocité avec {ctx['ville']}",
-        ))
+        title = rng.choice(
+            (
+                f"Chantier international de jeunes {ctx['a_ville']}",
+                f"Volontariat de solidarité internationale {ctx['a_ville']} : {sector.short}",
+                f"Service civique de réciprocité avec {ctx['ville']}",
+            )
+        )
     elif kind == "jumelage" and sector.code != ECSI:
         title = f"Jumelage {ctx['commune']}–{ctx['ville']} : {title[0].lower()}{title[1:]}"
     if rng.random() < 0.12:
@@ -63,8 +70,10 @@ def action_title(rng: random.Random, sector: Sector, kind: str, ctx: dict[str, s
 
 
 _OBJECTIVES = (
-    "Le projet vise à {o}.", "L’action a pour objectif {de_o}.", "Il s’agit {de_o}, en lien "
-    "étroit avec les autorités locales.", "Ce projet doit permettre {de_o}.",
+    "Le projet vise à {o}.",
+    "L’action a pour objectif {de_o}.",
+    "Il s’agit {de_o}, en lien étroit avec les autorités locales.",
+    "Ce projet doit permettre {de_o}.",
 )
 _QUOTES = (
     "Ce partenariat nous permet d’avancer à notre rythme, avec nos propres priorités",
@@ -72,8 +81,13 @@ _QUOTES = (
     "L’important, c’est que les habitants s’approprient ce qui a été construit",
     "On ne fait pas à la place des gens, on fait avec eux",
 )
-_SPEAKERS = ("la présidente du comité de gestion", "le maire", "la coordinatrice du partenaire "
-             "local", "le directeur de l’école", "une habitante du quartier")
+_SPEAKERS = (
+    "la présidente du comité de gestion",
+    "le maire",
+    "la coordinatrice du partenaire local",
+    "le directeur de l’école",
+    "une habitante du quartier",
+)
 
 
 _ECSI_QUOTES = (
@@ -81,8 +95,11 @@ _ECSI_QUOTES = (
     "Rencontrer des partenaires venus de loin change le regard des jeunes",
     "On parle de solidarité, mais surtout de réciprocité",
 )
-_ECSI_SPEAKERS = ("une enseignante du collège", "un bénévole de l’association",
-                  "la chargée de mission du réseau régional")
+_ECSI_SPEAKERS = (
+    "une enseignante du collège",
+    "un bénévole de l’association",
+    "la chargée de mission du réseau régional",
+)
 
 
 def _words(sentence: str) -> int:
@@ -92,16 +109,24 @@ def _words(sentence: str) -> int:
 def _activities(rng: random.Random, sector: Sector, ctx: dict[str, str]) -> str:
     first, second, *_ = rng.sample(sector.activities, k=2)
     first, second = first.format(**ctx), second.format(**ctx)
-    return rng.choice((
-        f"Il prévoit {first} ainsi que {second}.",
-        f"Les activités comprennent {first} et {second}.",
-        f"Au programme : {first}, puis {second}.",
-    ))
+    return rng.choice(
+        (
+            f"Il prévoit {first} ainsi que {second}.",
+            f"Les activités comprennent {first} et {second}.",
+            f"Au programme : {first}, puis {second}.",
+        )
+    )
 
 
 def action_description(
-    rng: random.Random, *, sector: Sector, ctx: dict[str, str], lead: str,
-    partner: str | None, since: int, people: int,
+    rng: random.Random,
+    *,
+    sector: Sector,
+    ctx: dict[str, str],
+    lead: str,
+    partner: str | None,
+    since: int,
+    people: int,
 ) -> str:
     """40-120 words: context, objective, activities, who does what, beneficiaries, and extras."""
     objective = rng.choice(sector.objectives).format(**ctx)
@@ -111,21 +136,29 @@ def action_description(
         _activities(rng, sector, ctx),
     ]
     if partner:
-        who = rng.choice((
-            f"Le partenaire local, {partner}, assure le suivi quotidien des activités, en lien "
-            f"avec le porteur du projet, {lead}.",
-            f"Le porteur du projet, {lead}, travaille depuis {since} avec son partenaire local, "
-            f"{partner}, qui coordonne les actions sur place.",
-        ))
+        who = rng.choice(
+            (
+                f"Le partenaire local, {partner}, assure le suivi quotidien des activités, en lien "
+                f"avec le porteur du projet, {lead}.",
+                f"Le porteur du projet, {lead}, travaille depuis {since} avec son partenaire local, "
+                f"{partner}, qui coordonne les actions sur place.",
+            )
+        )
     else:
-        who = (f"Le porteur du projet, {lead}, mobilise ses équipes et ses partenaires "
-               f"{ctx['de_commune']}.")
+        who = (
+            f"Le porteur du projet, {lead}, mobilise ses équipes et ses partenaires "
+            f"{ctx['de_commune']}."
+        )
     if sector.code == ECSI:
-        reach = (f"Plus de {thousands(people)} élèves et habitants {ctx['de_commune']} "
-                 "devraient être sensibilisés.")
+        reach = (
+            f"Plus de {thousands(people)} élèves et habitants {ctx['de_commune']} "
+            "devraient être sensibilisés."
+        )
     else:
-        reach = (f"Environ {thousands(people)} personnes en bénéficieront directement, dont une "
-                 "majorité de femmes et de jeunes.")
+        reach = (
+            f"Environ {thousands(people)} personnes en bénéficieront directement, dont une "
+            "majorité de femmes et de jeunes."
+        )
     if sector.code == ECSI:
         extras = [
             f"« {rng.choice(_ECSI_QUOTES)} », explique {rng.choice(_ECSI_SPEAKERS)}.",
@@ -155,39 +188,46 @@ def action_description(
 
 _ACTOR_INTROS = {
     "collectivite": "Collectivité territoriale engagée dans la coopération décentralisée "
-                    "depuis {year}.",
+    "depuis {year}.",
     "association": "Association loi 1901 créée en {year}.",
     "association-alsace-moselle": "Association de droit local inscrite au registre des "
-                                  "associations depuis {year}.",
+    "associations depuis {year}.",
     "osim": "Organisation de solidarité issue des migrations (OSIM), créée en {year} par des "
-            "{people} installés {a_commune}.",
+    "{people} installés {a_commune}.",
     "etablissement-scolaire": "Établissement scolaire engagé dans des échanges et des projets "
-                              "d’éducation à la citoyenneté mondiale.",
+    "d’éducation à la citoyenneté mondiale.",
     "universite": "Établissement d’enseignement supérieur et de recherche ; coopération "
-                  "universitaire internationale.",
+    "universitaire internationale.",
     "hopital": "Établissement public de santé ; coopération hospitalière internationale depuis "
-               "{year}.",
+    "{year}.",
     "etablissement-public": "Établissement public local associé à l’action internationale de "
-                            "la commune.",
+    "la commune.",
     "entreprise": "Entreprise implantée {a_commune}, mécène et partenaire technique de projets "
-                  "de solidarité.",
+    "de solidarité.",
     "fondation": "Fondation soutenant des projets de solidarité internationale depuis {year}.",
     "chambre-consulaire": "Chambre consulaire ; appui aux entreprises et aux filières dans le "
-                          "cadre de partenariats internationaux.",
+    "cadre de partenariats internationaux.",
     "comite-jumelage": "Comité de jumelage créé en {year} pour faire vivre le lien entre "
-                       "{commune} et {ville}.",
+    "{commune} et {ville}.",
     "autre": "Structure d’animation et de sensibilisation à la solidarité internationale.",
 }
 
 
 def actor_description(
-    intro: str, *, year: int, commune: Commune, places: Sequence[Place],
+    intro: str,
+    *,
+    year: int,
+    commune: Commune,
+    places: Sequence[Place],
     sectors: Sequence[Sector],
 ) -> str:
     first = places[0]
     text = _ACTOR_INTROS[intro].format(
-        year=year, people=first.country.people, a_commune=a(commune.name),
-        commune=commune.name, ville=first.town,
+        year=year,
+        people=first.country.people,
+        a_commune=a(commune.name),
+        commune=commune.name,
+        ville=first.town,
     )
     towns: dict[str, list[str]] = {}
     for p in places:

@@ -232,9 +232,7 @@ def test_actor_can_be_deleted_once_no_longer_referenced(
     assert client.delete(f"/api/actors/{actor['id']}", headers=editor).status_code == 204
 
 
-def test_action_gives_back_its_lists(
-    client: TestClient, editor: dict[str, str]
-) -> None:
+def test_action_gives_back_its_lists(client: TestClient, editor: dict[str, str]) -> None:
     actor = create(client, "/api/actors", actor_payload(), editor)
     payload = action_payload(
         participants=[
