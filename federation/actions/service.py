@@ -33,6 +33,20 @@ from federation.common.validation import Problems, validate_as
 from federation.errors import Conflict, FieldError
 
 LIST_FIELDS = ("countries", "sectors", "sdgs", "localities", "participants", "fundings", "budget")
+_VALUE_KEYS = (
+    "external_id",
+    "title",
+    "description",
+    "kind",
+    "status",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "budget_cents",
+    "budget_currency",
+    "localities",
+)
 DATE_PAIRS = (("planned_start", "planned_end"), ("actual_start", "actual_end"))
 
 
@@ -337,22 +351,43 @@ def update_action(
     existing = actors_repository.existing_ids(session, actor_references(merged))
     prepared = check_action(merged, existing_actors=existing, previous=previous)
     _external_id_clash(session, prepared.values["external_id"], action_id)
-    apply_update(session, previous, prepared, merged, base_url)
+    apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
     return read_action(session, action_id, base_url)
 
 
-def apply_update(
-    session: Session,
-    previous: ActionRow,
-    prepared: PreparedAction,
-    merged: ActionBase,
-    base_url: str,
-) -> bool:
-    """Write a checked action over its previous state; False when nothing changed."""
-    before = to_public(previous, base_url).model_dump(include=set(ActionBase.model_fields))
-    if before == merged.model_dump():
+PARTICIPATION_KEYS = ("actor_id", "name", "country", "organisation_type", "role")
+FUNDING_KEYS = ("funder_id", "funder_name", "amount_cents", "currency", "year", "status")
+
+
+def _stored_state(row: ActionRow) -> tuple[Any, ...]:
+    """The stored action in the normalised form ``check_action`` produces, to compare."""
+    action = row.action
+    return (
+        {name: getattr(action, name) for name in _VALUE_KEYS},
+        {scheme: list(pairs) for scheme, pairs in row.codes.items() if pairs},
+        [tuple(getattr(p, key) for key in PARTICIPATION_KEYS) for p in row.participations],
+        [tuple(getattr(f, key) for key in FUNDING_KEYS) for f in row.fundings],
+    )
+
+
+def _prepared_state(prepared: PreparedAction) -> tuple[Any, ...]:
+    codes: dict[str, list[tuple[str, float | None]]] = {}
+    for scheme, code, percentage in prepared.codes:
+        codes.setdefault(scheme, []).append((code, percentage))
+    return (
+        {name: prepared.values[name] for name in _VALUE_KEYS},
+        codes,
+        [tuple(p[key] for key in PARTICIPATION_KEYS) for p in prepared.participations],
+        [tuple(f[key] for key in FUNDING_KEYS) for f in prepared.fundings],
+    )
+
+
+def apply_update(session: Session, previous: ActionRow, prepared: PreparedAction) -> bool:
+    """Write a checked action over its previous state; False when nothing changed (the
+    comparison is on normalised values: "bf" for a stored "BF" is no change)."""
+    if _stored_state(previous) == _prepared_state(prepared):
         return False
     action = previous.action
     repository.update_one(

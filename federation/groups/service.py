@@ -151,18 +151,21 @@ def update_group(
     existing = actors_repository.existing_ids(session, [m.actor_id for m in merged.members])
     prepared = check_group(merged, existing_actors=existing)
     _external_id_clash(session, prepared.values["external_id"], group_id)
-    apply_update(session, previous, prepared, changed=before != merged.model_dump())
+    apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
     return read_group(session, group_id, base_url)
 
 
-def apply_update(
-    session: Session, previous: GroupRow, prepared: PreparedGroup, *, changed: bool
-) -> bool:
-    if not changed:
-        return False
+def apply_update(session: Session, previous: GroupRow, prepared: PreparedGroup) -> bool:
+    """Write a checked group over its previous state; False when nothing changed (compared
+    on normalised values)."""
     group = previous.group
+    stored_values = {name: getattr(group, name) for name in prepared.values}
+    stored_members = [(m.actor_id, m.role) for m in previous.members]
+    members = [(m["actor_id"], m["role"]) for m in prepared.members]
+    if stored_values == prepared.values and stored_members == members:
+        return False
     repository.update_one(
         session, group.id, {**prepared.values, "modified": utcnow(), "version": group.version + 1}
     )

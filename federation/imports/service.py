@@ -338,7 +338,7 @@ def load_actions(
         if external_id:
             seen[external_id] = item.line
         if before is not None:
-            changed = actions_service.apply_update(session, before, prepared, item.data, "")
+            changed = actions_service.apply_update(session, before, prepared)
             counts.updated += changed
             counts.unchanged += not changed
             continue
@@ -383,12 +383,7 @@ def load_groups(
         external_id = item.data.external_id
         before = previous.get(by_external[external_id]) if external_id in by_external else None
         if before is not None:
-            old = groups_service.to_public(before, "").model_dump(
-                include=set(WorkingGroupCreate.model_fields)
-            )
-            changed = groups_service.apply_update(
-                session, before, prepared, changed=old != item.data.model_dump()
-            )
+            changed = groups_service.apply_update(session, before, prepared)
             counts.updated += changed
             counts.unchanged += not changed
             continue

@@ -118,28 +118,7 @@ def test_patch_that_changes_nothing_keeps_the_version(
     assert response.json() == before
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "actors",
-        pytest.param(
-            "actions",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="actions compare the input before normalisation with the stored record: "
-                "a country sent in lower case counts as a change (actors compare normalised "
-                "values)",
-            ),
-        ),
-        pytest.param(
-            "groups",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="groups compare the input before normalisation with the stored record",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", ["actors", "actions", "groups"])
 def test_patch_with_a_value_spelled_otherwise_keeps_the_version(
     client: TestClient, editor: dict[str, str], name: str
 ) -> None:
