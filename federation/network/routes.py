@@ -22,6 +22,23 @@ def read_network(session: SessionDep, settings: SettingsDep) -> NetworkPublic:
     )
 
 
+@router.get("/")
+def home(session: SessionDep, settings: SettingsDep) -> dict[str, object]:
+    """Where to start: the network and the links to the API."""
+    network = ensure_network(session, settings)
+    return {
+        "network": network.name,
+        "region": network.region,
+        "links": {
+            "documentation": f"{settings.base_url}/docs",
+            "actors": f"{settings.base_url}/api/actors",
+            "actions": f"{settings.base_url}/api/actions",
+            "groups": f"{settings.base_url}/api/groups",
+            "network": f"{settings.base_url}/api/network",
+        },
+    }
+
+
 @router.get("/healthz")
 def health(session: SessionDep) -> dict[str, str]:
     """Liveness and database reachability."""

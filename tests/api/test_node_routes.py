@@ -50,3 +50,9 @@ def test_wrong_method_answers_the_error_body(client: TestClient) -> None:
     response = client.put("/api/actors", json={})
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "http_405"
+
+
+def test_home_links_the_api(client: TestClient) -> None:
+    body = client.get("/").json()
+    assert body["network"] == "Réseau de test"
+    assert body["links"]["actors"].endswith("/api/actors")
