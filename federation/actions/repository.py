@@ -12,7 +12,7 @@ from sqlmodel import Session, col
 
 from federation.actions.models import Action, ActionCode, Funding, Participation
 from federation.common.code_filters import having_code
-from federation.common.listing import Page, Sort
+from federation.common.listing import Page, Sort, page_of
 from federation.db.bulk import insert_rows
 
 SORTABLE = {"title", "modified", "created", "planned_start", "status"}
@@ -103,14 +103,10 @@ def delete_one(session: Session, action_id: uuid.UUID) -> None:
 def list_page(
     session: Session, filters: ActionFilters, sort: Sort, page: Page
 ) -> tuple[list[ActionRow], int]:
-    stmt = select(Action)
-    for condition in _conditions(filters):
-        stmt = stmt.where(condition)
-    total = session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-    column = getattr(Action, sort.column if sort.column in SORTABLE else "title")
-    order = column.desc() if sort.descending else column.asc()
-    stmt = stmt.order_by(order, col(Action.id)).offset(page.offset).limit(page.limit)
-    return _assemble(session, list(session.execute(stmt).scalars())), total
+    rows, total = page_of(
+        session, Action, _conditions(filters), sort, sortable=SORTABLE, default="title", page=page
+    )
+    return _assemble(session, rows), total
 
 
 def _assemble(session: Session, actions: list[Action]) -> list[ActionRow]:

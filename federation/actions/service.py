@@ -28,9 +28,14 @@ from federation.actors import repository as actors_repository
 from federation.codelists.registry import Scheme
 from federation.common.fields import new_id, utcnow
 from federation.common.listing import Page, Sort
-from federation.common.records import RecordKind, bury, missing, record_iri
+from federation.common.records import (
+    RecordKind,
+    bury,
+    external_id_taken,
+    missing,
+    record_iri,
+)
 from federation.common.validation import Problems, validate_as
-from federation.errors import Conflict, FieldError
 
 LIST_FIELDS = ("countries", "sectors", "sdgs", "localities", "participants", "fundings", "budget")
 _VALUE_KEYS = (
@@ -310,20 +315,9 @@ def list_actions(
 def _external_id_clash(
     session: Session, external_id: str | None, exclude: uuid.UUID | None
 ) -> None:
-    if external_id is None:
-        return
-    owner = repository.external_id_owner(session, external_id)
+    owner = repository.external_id_owner(session, external_id) if external_id else None
     if owner is not None and owner != exclude:
-        raise Conflict(
-            [
-                FieldError(
-                    "external_id",
-                    "duplicate_identifier",
-                    f"Une autre action a déjà cet identifiant externe : {owner}",
-                    f"Another action already has this external id: {owner}",
-                )
-            ]
-        )
+        raise external_id_taken(RecordKind.ACTION, owner)
 
 
 def create_action(session: Session, data: ActionCreate, base_url: str) -> ActionPublic:

@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 
 from federation.actors.models import Actor, ActorCode
 from federation.common.code_filters import having_code
-from federation.common.listing import Page, Sort
+from federation.common.listing import Page, Sort, page_of
 from federation.db.bulk import insert_rows
 
 IDENTIFIER_COLUMNS = ("external_id", "siren", "siret", "rna", "uai", "finess")
@@ -129,16 +129,11 @@ def delete_one(session: Session, actor_id: uuid.UUID) -> None:
 def list_page(
     session: Session, filters: ActorFilters, sort: Sort, page: Page
 ) -> tuple[list[ActorRow], int]:
-    stmt = select(Actor)
-    for condition in _conditions(filters):
-        stmt = stmt.where(condition)
-    total = session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-    column = getattr(Actor, sort.column if sort.column in SORTABLE else "name")
-    order = column.desc() if sort.descending else column.asc()
-    stmt = stmt.order_by(order, col(Actor.id)).offset(page.offset).limit(page.limit)
-    actors = list(session.execute(stmt).scalars())
-    codes = codes_of(session, [actor.id for actor in actors])
-    return [ActorRow(actor, codes.get(actor.id, {})) for actor in actors], total
+    rows, total = page_of(
+        session, Actor, _conditions(filters), sort, sortable=SORTABLE, default="name", page=page
+    )
+    codes = codes_of(session, [actor.id for actor in rows])
+    return [ActorRow(actor, codes.get(actor.id, {})) for actor in rows], total
 
 
 def _conditions(filters: ActorFilters) -> list[ColumnElement[bool]]:

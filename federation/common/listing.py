@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import ColumnElement, func, select
+from sqlmodel import Session, SQLModel
+
+ModelT = TypeVar("ModelT", bound=SQLModel)
 
 
 @dataclass(frozen=True)
@@ -24,3 +31,25 @@ class Sort:
         if text.startswith("-"):
             return cls(text[1:], descending=True)
         return cls(text.lstrip("+"))
+
+
+def page_of(
+    session: Session,
+    model: type[ModelT],
+    conditions: Sequence[ColumnElement[bool]],
+    sort: Sort,
+    *,
+    sortable: set[str],
+    default: str,
+    page: Page,
+) -> tuple[list[ModelT], int]:
+    """One page of ``model`` rows and the total; the id breaks ties so pages are stable."""
+    stmt = select(model)
+    for condition in conditions:
+        stmt = stmt.where(condition)
+    total = session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+    column = getattr(model, sort.column if sort.column in sortable else default)
+    order = column.desc() if sort.descending else column.asc()
+    record_id = model.id  # type: ignore[attr-defined]
+    stmt = stmt.order_by(order, record_id).offset(page.offset).limit(page.limit)
+    return list(session.execute(stmt).scalars()), int(total)

@@ -10,7 +10,7 @@ from sqlmodel import Session, col
 
 from federation.common.fields import utcnow
 from federation.common.models import Tombstone
-from federation.errors import Gone, NotFound
+from federation.errors import Conflict, FieldError, Gone, NotFound
 
 
 class RecordKind(StrEnum):
@@ -43,3 +43,17 @@ def missing(session: Session, kind: RecordKind, record_id: uuid.UUID) -> NotFoun
     if session.get(Tombstone, record_id) is not None:
         return Gone(kind.label, record_id)
     return NotFound(kind.label, record_id)
+
+
+def external_id_taken(kind: RecordKind, owner: uuid.UUID) -> Conflict:
+    """The error for an external id that another record of the same kind already holds."""
+    return Conflict(
+        [
+            FieldError(
+                "external_id",
+                "duplicate_identifier",
+                f"{kind.label} : cet identifiant externe est déjà pris par {owner}",
+                f"{kind.value}: this external id is already held by {owner}",
+            )
+        ]
+    )

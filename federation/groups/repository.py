@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlmodel import Session, col
 
-from federation.common.listing import Page, Sort
+from federation.common.listing import Page, Sort, page_of
 from federation.db.bulk import insert_rows
 from federation.groups.models import GroupMembership, WorkingGroup
 
@@ -86,14 +86,16 @@ def delete_one(session: Session, group_id: uuid.UUID) -> None:
 def list_page(
     session: Session, filters: GroupFilters, sort: Sort, page: Page
 ) -> tuple[list[GroupRow], int]:
-    stmt = select(WorkingGroup)
-    for condition in _conditions(filters):
-        stmt = stmt.where(condition)
-    total = session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
-    column = getattr(WorkingGroup, sort.column if sort.column in SORTABLE else "name")
-    order = column.desc() if sort.descending else column.asc()
-    stmt = stmt.order_by(order, col(WorkingGroup.id)).offset(page.offset).limit(page.limit)
-    return _assemble(session, list(session.execute(stmt).scalars())), total
+    rows, total = page_of(
+        session,
+        WorkingGroup,
+        _conditions(filters),
+        sort,
+        sortable=SORTABLE,
+        default="name",
+        page=page,
+    )
+    return _assemble(session, rows), total
 
 
 def _assemble(session: Session, groups: list[WorkingGroup]) -> list[GroupRow]:

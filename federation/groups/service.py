@@ -12,9 +12,14 @@ from federation.actors import repository as actors_repository
 from federation.codelists.registry import Scheme
 from federation.common.fields import new_id, utcnow
 from federation.common.listing import Page, Sort
-from federation.common.records import RecordKind, bury, missing, record_iri
+from federation.common.records import (
+    RecordKind,
+    bury,
+    external_id_taken,
+    missing,
+    record_iri,
+)
 from federation.common.validation import Problems, validate_as
-from federation.errors import Conflict, FieldError
 from federation.groups import repository
 from federation.groups.repository import GroupFilters, GroupRow
 from federation.groups.schemas import (
@@ -110,20 +115,9 @@ def list_groups(
 def _external_id_clash(
     session: Session, external_id: str | None, exclude: uuid.UUID | None
 ) -> None:
-    if external_id is None:
-        return
-    owner = repository.external_id_owner(session, external_id)
+    owner = repository.external_id_owner(session, external_id) if external_id else None
     if owner is not None and owner != exclude:
-        raise Conflict(
-            [
-                FieldError(
-                    "external_id",
-                    "duplicate_identifier",
-                    f"Un autre groupe a déjà cet identifiant externe : {owner}",
-                    f"Another group already has this external id: {owner}",
-                )
-            ]
-        )
+        raise external_id_taken(RecordKind.GROUP, owner)
 
 
 def create_group(session: Session, data: WorkingGroupCreate, base_url: str) -> WorkingGroupPublic:

@@ -40,17 +40,16 @@ class IdentifierError(ValueError):
         self.message_en = message_en
 
     def as_field_error(self, field: str) -> FieldError:
-        return FieldError(field=field, code=self.code, message=self.message,
-                          message_en=self.message_en)
+        return FieldError(
+            field=field, code=self.code, message=self.message, message_en=self.message_en
+        )
 
 
 def _compact(value: str) -> str:
     return _SEPARATORS.sub("", value).upper()
 
 
-def _format_error(
-    what: tuple[str, str], rule_fr: str, rule_en: str, value: str
-) -> IdentifierError:
+def _format_error(what: tuple[str, str], rule_fr: str, rule_en: str, value: str) -> IdentifierError:
     return IdentifierError(
         INVALID_FORMAT,
         f"{what[0]} « {value} » n’a pas le bon format : {rule_fr}.",
@@ -59,6 +58,7 @@ def _format_error(
 
 
 # --- SIREN / SIRET (python-stdnum) -------------------------------------------------------------
+
 
 def normalize_siren(value: str) -> str:
     """Return the 9-digit SIREN, checked with the Luhn algorithm."""
@@ -94,8 +94,7 @@ def normalize_siret(value: str) -> str:
                 INVALID_CHECKSUM,
                 f"La clé du SIRET de La Poste « {value} » est fausse (la somme des chiffres "
                 "doit être un multiple de 5).",
-                f"La Poste SIRET “{value}” check is wrong (sum of digits must be a multiple "
-                "of 5).",
+                f"La Poste SIRET “{value}” check is wrong (sum of digits must be a multiple of 5).",
             ) from exc
         raise IdentifierError(
             INVALID_CHECKSUM,
@@ -221,8 +220,7 @@ def normalize_insee_commune(value: str) -> str:
             ("Le code commune INSEE", "INSEE commune code"),
             "5 caractères : département (01 à 95, 2A, 2B) et 3 chiffres, ou 971 à 976 et "
             "2 chiffres",
-            "5 characters: département (01 to 95, 2A, 2B) and 3 digits, or 971 to 976 and "
-            "2 digits",
+            "5 characters: département (01 to 95, 2A, 2B) and 3 digits, or 971 to 976 and 2 digits",
             value,
         )
     number = code[3:] if code.startswith("97") else code[2:]
@@ -238,6 +236,7 @@ def normalize_insee_commune(value: str) -> str:
 
 
 # --- Generators for sample data and tests ------------------------------------------------------
+
 
 def _digits(rng: random.Random, n: int) -> str:
     return f"{rng.randrange(10**n):0{n}d}"
