@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlmodel import Session, col
 
 from federation.actions.models import Action, ActionCode, Funding, Participation
-from federation.common.code_filters import having_code
+from federation.common.code_filters import having_code, text_contains
 from federation.common.listing import Page, Sort, page_of
 from federation.db.bulk import insert_rows
 
@@ -153,10 +153,5 @@ def _conditions(filters: ActionFilters) -> list[ColumnElement[bool]]:
         )
         conditions.append(col(Action.id).in_(by_actor))
     if filters.q:
-        pattern = f"%{filters.q.strip().lower()}%"
-        conditions.append(
-            or_(
-                func.lower(Action.title).like(pattern), func.lower(Action.description).like(pattern)
-            )
-        )
+        conditions.append(text_contains([Action.title, Action.description], filters.q))
     return conditions

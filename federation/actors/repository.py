@@ -9,11 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, delete, or_, select, update
 from sqlmodel import Session, col
 
 from federation.actors.models import Actor, ActorCode
-from federation.common.code_filters import having_code
+from federation.common.code_filters import having_code, text_contains
 from federation.common.listing import Page, Sort, page_of
 from federation.db.bulk import insert_rows
 
@@ -152,14 +152,8 @@ def _conditions(filters: ActorFilters) -> list[ColumnElement[bool]]:
                 )
             )
     if filters.q:
-        pattern = f"%{filters.q.strip().lower()}%"
         conditions.append(
-            or_(
-                func.lower(Actor.name).like(pattern),
-                func.lower(Actor.acronym).like(pattern),
-                func.lower(Actor.city).like(pattern),
-                func.lower(Actor.description).like(pattern),
-            )
+            text_contains([Actor.name, Actor.acronym, Actor.city, Actor.description], filters.q)
         )
     return conditions
 

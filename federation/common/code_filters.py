@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 
 def having_code(
@@ -18,3 +19,12 @@ def having_code(
     if scheme == "sdg" and "." not in value:
         return stmt.where(or_(code_column == value, code_column.like(f"{value}.%")))
     return stmt.where(code_column == value)
+
+
+def text_contains(columns: Sequence[Any], query: str) -> ColumnElement[bool]:
+    """Any of ``columns`` contains ``query``, case-insensitively; ``%`` and ``_`` typed by a
+    user are literal characters, not wildcards. (Ranked, accent-insensitive full-text search
+    over the cross-region index is a separate service.)"""
+    escaped = query.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlmodel import Session, col
 
+from federation.common.code_filters import text_contains
 from federation.common.listing import Page, Sort, page_of
 from federation.db.bulk import insert_rows
 from federation.groups.models import GroupMembership, WorkingGroup
@@ -126,11 +127,5 @@ def _conditions(filters: GroupFilters) -> list[ColumnElement[bool]]:
         )
         conditions.append(col(WorkingGroup.id).in_(members))
     if filters.q:
-        pattern = f"%{filters.q.strip().lower()}%"
-        conditions.append(
-            or_(
-                func.lower(WorkingGroup.name).like(pattern),
-                func.lower(WorkingGroup.description).like(pattern),
-            )
-        )
+        conditions.append(text_contains([WorkingGroup.name, WorkingGroup.description], filters.q))
     return conditions

@@ -247,3 +247,12 @@ def test_filter_on_an_unknown_value_is_an_empty_list(
         "data": [],
         "count": 0,
     }
+
+
+def test_text_filter_takes_wildcards_literally(client: TestClient, editor: dict[str, str]) -> None:
+    create(client, "/api/actors", actor_payload(name="Taux 100% solidaire"), editor)
+    create(client, "/api/actors", actor_payload(name="Autre association"), editor)
+    names = [a["name"] for a in client.get("/api/actors", params={"q": "100%"}).json()["data"]]
+    assert names == ["Taux 100% solidaire"]
+    assert client.get("/api/actors", params={"q": "%"}).json()["count"] == 1
+    assert client.get("/api/actors", params={"q": "_"}).json()["count"] == 0
