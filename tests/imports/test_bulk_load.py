@@ -1,0 +1,36 @@
+"""A load large enough to take the bulk paths (COPY on PostgreSQL) keeps every value."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from federation.actions.models import Action, ActionCode, Funding, Participation
+from federation.actions.schemas import ActionBase
+from federation.actions.service import read_action
+from federation.actors.schemas import ActorBase
+from federation.actors.service import read_actor
+from federation.db.bulk import COPY_FROM
+from federation.sample.generator import generate_directory
+from federation.sample.seed import seed
+
+
+def test_seeded_records_read_back_as_generated(session: Session) -> None:
+    actions = COPY_FROM * 2
+    report = seed(session, actions=actions, seed=7, region="Centre-Val de Loire")
+    assert report.counts["actions"].created == actions
+    assert not report.errors
+    for model in (Action, ActionCode, Participation, Funding):
+        assert session.execute(select(func.count()).select_from(model)).scalar_one() > 0
+    directory = generate_directory(actions=actions, seed=7, region="Centre-Val de Loire")
+    actor_id = directory.actor_ids[3]
+    stored_actor = read_actor(session, actor_id, "https://n.test")
+    fields = set(ActorBase.model_fields)
+    assert stored_actor.model_dump(include=fields) == directory.actors[3].model_dump(include=fields)
+    external = directory.actions[11].external_id
+    action_id = session.execute(
+        select(Action.id).where(Action.external_id == external)
+    ).scalar_one()
+    stored = read_action(session, action_id, "https://n.test")
+    fields = set(ActionBase.model_fields)
+    assert stored.model_dump(include=fields) == directory.actions[11].model_dump(include=fields)
