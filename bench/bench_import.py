@@ -28,6 +28,7 @@ from federation.imports.writers import action_row, actor_row, write_csv, write_x
 from federation.sample.generator import generate_directory
 
 TARGET = 2_000.0
+BASE = "https://bench.example"
 
 
 def fresh_engine(url: str | None, workdir: Path, name: str) -> Engine:
@@ -43,12 +44,12 @@ def fresh_engine(url: str | None, workdir: Path, name: str) -> Engine:
 
 def timed_import(engine: Engine, actors: Path, actions: Path) -> tuple[float, int]:
     with Session(engine) as session:
-        report = import_file(session, actors, kind=Kind.ACTORS)
+        report = import_file(session, actors, kind=Kind.ACTORS, base_url=BASE)
         session.commit()
         assert not report.errors, report.errors[:3]
     with Session(engine) as session:
         start = time.perf_counter()
-        report = import_file(session, actions, kind=Kind.ACTIONS)
+        report = import_file(session, actions, kind=Kind.ACTIONS, base_url=BASE)
         session.commit()
         elapsed = time.perf_counter() - start
     assert not report.errors, report.errors[:3]
@@ -92,13 +93,19 @@ def main() -> None:
         engine = fresh_engine(args.database_url, work, "naive")
         with Session(engine) as session:
             loaded = [Loaded(i, actor) for i, actor in enumerate(directory.actors)]
-            load_actors(session, loaded, ImportReport(), ids=dict(enumerate(directory.actor_ids)))
+            load_actors(
+                session,
+                loaded,
+                ImportReport(),
+                ids=dict(enumerate(directory.actor_ids)),
+                base_url=BASE,
+            )
             session.commit()
         sample = directory.actions[: args.naive]
         with Session(engine) as session:
             start = time.perf_counter()
             for action in sample:
-                create_action(session, ActionCreate.model_validate(action.model_dump()), "x")
+                create_action(session, ActionCreate.model_validate(action.model_dump()), BASE)
             session.commit()
             naive = len(sample) / (time.perf_counter() - start)
         engine.dispose()

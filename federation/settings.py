@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     redis_url: str = ""
     secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
+    # The licence of the published data (an IRI): Etalab's Licence Ouverte 2.0 by default,
+    # the licence of French public open data.
+    licence: str = "http://spdx.org/licenses/etalab-2.0"
     max_body_bytes: int = Field(default=1_000_000, ge=1_000)
     max_page_size: int = Field(default=200, ge=1, le=10_000)
 

@@ -36,6 +36,7 @@ from federation.common.records import (
     record_iri,
 )
 from federation.common.validation import Problems, validate_as
+from federation.publication.service import publish, unpublish
 
 LIST_FIELDS = ("countries", "sectors", "sdgs", "localities", "participants", "fundings", "budget")
 _VALUE_KEYS = (
@@ -134,17 +135,18 @@ def check_action(
                 f"La date de fin ({values[end]}) est avant la date de début ({values[start]}).",
                 f"The end date ({values[end]}) is before the start date ({values[start]}).",
             )
-    values["localities"] = json.dumps(data.localities, ensure_ascii=False)
+    # Sets (localities, SDGs, countries, sectors) are kept in a canonical order: code order.
+    values["localities"] = json.dumps(sorted(set(data.localities)), ensure_ascii=False)
     values.update(_budget(problems, data.budget))
     prepared = PreparedAction(values)
-    prepared.codes.extend(_countries(problems, data.countries, kept.get("country", [])))
-    prepared.codes.extend(_sectors(problems, data.sectors, kept.get("sector", [])))
+    prepared.codes.extend(sorted(_countries(problems, data.countries, kept.get("country", []))))
+    prepared.codes.extend(sorted(_sectors(problems, data.sectors, kept.get("sector", []))))
     sdgs = [
         code
         for i, value in enumerate(data.sdgs)
         if (code := problems.sdg(f"sdgs[{i}]", value, kept=kept.get("sdg", [])))
     ]
-    prepared.codes.extend(("sdg", code, None) for code in dict.fromkeys(sdgs))
+    prepared.codes.extend(("sdg", code, None) for code in sorted(set(sdgs)))
     prepared.participations = [
         _participant(problems, f"participants[{i}]", p, existing_actors)
         for i, p in enumerate(data.participants)
@@ -330,7 +332,9 @@ def create_action(session: Session, data: ActionCreate, base_url: str) -> Action
     row = {**prepared.values, "id": action_id, "created": now, "modified": now, "version": 1}
     repository.insert_many(session, [row], *prepared.child_rows(action_id))
     session.flush()
-    return read_action(session, action_id, base_url)
+    record = read_action(session, action_id, base_url)
+    publish(session, [record])
+    return record
 
 
 def update_action(
@@ -348,7 +352,9 @@ def update_action(
     apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
-    return read_action(session, action_id, base_url)
+    record = read_action(session, action_id, base_url)
+    publish(session, [record])
+    return record
 
 
 PARTICIPATION_KEYS = ("actor_id", "name", "country", "organisation_type", "role")
@@ -399,5 +405,6 @@ def delete_action(session: Session, action_id: uuid.UUID) -> None:
     if repository.get(session, action_id) is None:
         raise missing(session, RecordKind.ACTION, action_id)
     repository.delete_one(session, action_id)
+    unpublish(session, [action_id])
     bury(session, RecordKind.ACTION, action_id)
     session.flush()

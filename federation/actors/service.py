@@ -29,6 +29,7 @@ from federation.identifiers import (
     normalize_uai,
     siren_of_siret,
 )
+from federation.publication.service import publish, unpublish
 
 CODE_FIELDS = {"countries": "country", "sectors": "sector", "sdgs": "sdg"}
 NORMALISERS: dict[str, Callable[[str], str]] = {
@@ -102,27 +103,25 @@ def check_actor(data: ActorBase, *, previous: ActorRow | None = None) -> Prepare
             "(contact_consent) ou donnez une adresse de fonction.",
             "A person's name is personal data: set contact_consent or give a role mailbox.",
         )
+    sectors = [
+        problems.sector(f"sectors[{index}]", value, kept=old_codes.get("sector", ()))
+        for index, value in enumerate(data.sectors)
+    ]
+    sdgs = [
+        problems.sdg(f"sdgs[{index}]", value, kept=old_codes.get("sdg", ()))
+        for index, value in enumerate(data.sdgs)
+    ]
+    countries = problems.codes(
+        "countries",
+        Scheme.COUNTRY,
+        [c.upper() for c in data.countries],
+        kept=old_codes.get("country", ()),
+    )
+    # Sets of codes are kept in code order: one canonical form for the API, the RDF and diffs.
     codes = {
-        "country": problems.codes(
-            "countries",
-            Scheme.COUNTRY,
-            [c.upper() for c in data.countries],
-            kept=old_codes.get("country", ()),
-        ),
-        "sector": [
-            code
-            for index, value in enumerate(data.sectors)
-            if (
-                code := problems.sector(
-                    f"sectors[{index}]", value, kept=old_codes.get("sector", ())
-                )
-            )
-        ],
-        "sdg": [
-            code
-            for index, value in enumerate(data.sdgs)
-            if (code := problems.sdg(f"sdgs[{index}]", value, kept=old_codes.get("sdg", ())))
-        ],
+        "country": sorted(countries),
+        "sector": sorted({code for code in sectors if code}),
+        "sdg": sorted({code for code in sdgs if code}),
     }
     problems.raise_if_any()
     return PreparedActor(values, codes)
@@ -182,7 +181,9 @@ def create_actor(session: Session, data: ActorCreate, base_url: str) -> ActorPub
     row = {**prepared.values, "id": actor_id, "created": now, "modified": now, "version": 1}
     repository.insert_many(session, [row], prepared.code_rows(actor_id))
     session.flush()
-    return read_actor(session, actor_id, base_url)
+    record = read_actor(session, actor_id, base_url)
+    publish(session, [record])
+    return record
 
 
 def update_actor(
@@ -202,7 +203,9 @@ def update_actor(
     apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
-    return read_actor(session, actor_id, base_url)
+    record = read_actor(session, actor_id, base_url)
+    publish(session, [record])
+    return record
 
 
 def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) -> bool:
@@ -237,5 +240,6 @@ def delete_actor(session: Session, actor_id: uuid.UUID) -> None:
             code="still_referenced",
         )
     repository.delete_one(session, actor_id)
+    unpublish(session, [actor_id])
     bury(session, RecordKind.ACTOR, actor_id)
     session.flush()

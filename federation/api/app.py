@@ -15,6 +15,8 @@ from federation.auth.routes import router as tokens_router
 from federation.db.engine import make_engine
 from federation.groups.routes import router as groups_router
 from federation.network.routes import router as network_router
+from federation.publication.node_routes import router as node_router
+from federation.publication.routes import router as records_router
 from federation.settings import Settings, get_settings
 
 DESCRIPTION = """Annuaire d'un réseau régional multi-acteurs (RRMA) de coopération internationale.
@@ -37,7 +39,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
     install_error_handlers(app)
-    for router in (network_router, actors_router, actions_router, groups_router, tokens_router):
+    for router in (
+        network_router,
+        actors_router,
+        actions_router,
+        groups_router,
+        tokens_router,
+        node_router,
+        records_router,
+    ):
         app.include_router(router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app

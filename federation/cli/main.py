@@ -18,6 +18,7 @@ from federation.db.migrate import current_revision, head_revision, upgrade
 from federation.imports.columns import Kind
 from federation.imports.service import ImportReport, import_file
 from federation.network.service import ensure_network
+from federation.publication.backfill import backfill
 from federation.sample.seed import seed as seed_directory
 
 
@@ -42,6 +43,7 @@ def db_upgrade() -> None:
         upgrade(built)
         with session_scope(built) as session:
             ensure_network(session, settings())
+            backfill(session, settings().base_url)
         click.echo(f"database at {head_revision()} (was {before or 'empty'})")
 
 
@@ -75,7 +77,12 @@ def import_command(
     _prepare()
     with engine() as built, Session(built) as session:
         report = import_file(
-            session, file, kind=Kind(kind) if kind else None, dry_run=dry_run, strict=strict
+            session,
+            file,
+            base_url=settings().base_url,
+            kind=Kind(kind) if kind else None,
+            dry_run=dry_run,
+            strict=strict,
         )
         if report.should_write:
             session.commit()
@@ -114,7 +121,13 @@ def _print_report(report: ImportReport) -> None:
 def seed(actions: int, seed_value: int) -> None:
     _prepare()
     with engine() as built, session_scope(built) as session:
-        report = seed_directory(session, actions=actions, seed=seed_value, region=settings().region)
+        report = seed_directory(
+            session,
+            actions=actions,
+            seed=seed_value,
+            region=settings().region,
+            base_url=settings().base_url,
+        )
     _print_report(report)
 
 
@@ -129,14 +142,24 @@ def demo(host: str, port: int, actions: int) -> None:
         count = session.execute(select(func.count()).select_from(Action)).scalar_one()
         if count == 0:
             click.echo(f"loading {actions} sample actions ...")
-            seed_directory(session, actions=actions, seed=0, region=settings().region)
+            seed_directory(
+                session,
+                actions=actions,
+                seed=0,
+                region=settings().region,
+                base_url=settings().base_url,
+            )
     click.echo(f"node ready: http://{host}:{port}/docs  (API: http://{host}:{port}/api/actions)")
     uvicorn.run("federation.api.main:app", host=host, port=port, log_level="warning")
 
 
 def _prepare() -> None:
-    """Migrate the database and record the network: a new node needs no separate step."""
+    """Migrate the database, record the network, and bring the stored RDF up to date: a new
+    or upgraded node needs no separate step."""
     with engine() as built:
         upgrade(built)
         with session_scope(built) as session:
             ensure_network(session, settings())
+            republished = backfill(session, settings().base_url)
+    if republished:
+        click.echo(f"published the linked data of {republished} records")

@@ -36,6 +36,7 @@ class Scheme(StrEnum):
     FUNDING_STATUS = "funding-status"
     GROUP_KIND = "group-kind"
     GROUP_ROLE = "group-role"
+    IDENTIFIER_TYPE = "identifier-type"
 
 
 @dataclass(frozen=True, slots=True)

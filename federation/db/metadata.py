@@ -11,6 +11,7 @@ from federation.auth.models import ApiToken
 from federation.common.models import Tombstone
 from federation.groups.models import GroupMembership, WorkingGroup
 from federation.network.models import Network
+from federation.publication.models import RecordRdf
 
 TABLES = (
     Action,
@@ -22,6 +23,7 @@ TABLES = (
     GroupMembership,
     Network,
     Participation,
+    RecordRdf,
     Tombstone,
     WorkingGroup,
 )

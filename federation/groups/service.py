@@ -30,6 +30,7 @@ from federation.groups.schemas import (
     WorkingGroupsPublic,
     WorkingGroupUpdate,
 )
+from federation.publication.service import publish, unpublish
 
 COUNTRY_KIND = "pays"
 
@@ -130,7 +131,9 @@ def create_group(session: Session, data: WorkingGroupCreate, base_url: str) -> W
     row = {**prepared.values, "id": group_id, "created": now, "modified": now, "version": 1}
     repository.insert_many(session, [row], prepared.member_rows(group_id))
     session.flush()
-    return read_group(session, group_id, base_url)
+    record = read_group(session, group_id, base_url)
+    publish(session, [record])
+    return record
 
 
 def update_group(
@@ -148,7 +151,9 @@ def update_group(
     apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
-    return read_group(session, group_id, base_url)
+    record = read_group(session, group_id, base_url)
+    publish(session, [record])
+    return record
 
 
 def apply_update(session: Session, previous: GroupRow, prepared: PreparedGroup) -> bool:
@@ -172,5 +177,6 @@ def delete_group(session: Session, group_id: uuid.UUID) -> None:
     if repository.get(session, group_id) is None:
         raise missing(session, RecordKind.GROUP, group_id)
     repository.delete_one(session, group_id)
+    unpublish(session, [group_id])
     bury(session, RecordKind.GROUP, group_id)
     session.flush()

@@ -22,6 +22,7 @@ from federation.actors.schemas import ActorCreate
 from federation.common.bulk_memory import collector_paused
 from federation.common.fields import utcnow
 from federation.errors import FieldError, ValidationFailed
+from federation.publication.service import publish
 from federation.groups import repository as groups_repository
 from federation.groups import service as groups_service
 from federation.groups.schemas import WorkingGroupCreate
@@ -81,6 +82,7 @@ def import_file(
     session: Session,
     path: Path,
     *,
+    base_url: str,
     kind: Kind | None = None,
     dry_run: bool = False,
     strict: bool = False,
@@ -98,12 +100,18 @@ def import_file(
     with collector_paused():
         for current in (Kind.ACTORS, Kind.ACTIONS, Kind.GROUPS):
             for table in (t for t in tables if t.kind is current):
-                _import_table(session, table, current, keys, report)
+                _import_table(session, table, current, keys, report, base_url=base_url)
     return report
 
 
 def _import_table(
-    session: Session, table: Table, kind: Kind, keys: ActorKeys, report: ImportReport
+    session: Session,
+    table: Table,
+    kind: Kind,
+    keys: ActorKeys,
+    report: ImportReport,
+    *,
+    base_url: str,
 ) -> None:
     reader = RowReader(table.name, table.headers, header_map(kind))
     unknown = reader.unknown_headers(table.headers)
@@ -117,11 +125,11 @@ def _import_table(
         if item is not None:
             loaded.append(item)
     if kind is Kind.ACTORS:
-        load_actors(session, loaded, report, keys=keys, reader=reader)
+        load_actors(session, loaded, report, keys=keys, reader=reader, base_url=base_url)
     elif kind is Kind.ACTIONS:
-        load_actions(session, loaded, report, reader=reader)
+        load_actions(session, loaded, report, reader=reader, base_url=base_url)
     else:
-        load_groups(session, loaded, report, reader=reader)
+        load_groups(session, loaded, report, reader=reader, base_url=base_url)
 
 
 def _load_row(
@@ -194,6 +202,7 @@ def load_actors(
     items: list[Loaded],
     report: ImportReport,
     *,
+    base_url: str,
     keys: ActorKeys | None = None,
     reader: RowReader | None = None,
     ids: dict[int, uuid.UUID] | None = None,
@@ -213,6 +222,7 @@ def load_actors(
     new_rows: list[dict[str, Any]] = []
     new_codes: list[dict[str, Any]] = []
     counts = report.count(Kind.ACTORS)
+    touched: list[uuid.UUID] = []
     for item in items:
         assert isinstance(item.data, ActorCreate)
         existing_id = matched.get(item.line)
@@ -231,11 +241,14 @@ def load_actors(
             counts.updated += changed
             counts.unchanged += not changed
             record_id = before.actor.id
+            if changed:
+                touched.append(record_id)
         else:
             record_id = (ids or {}).get(item.line) or uuid.uuid4()
             new_rows.append(_stamp(prepared.values, record_id))
             new_codes.extend(prepared.code_rows(record_id))
             counts.created += 1
+            touched.append(record_id)
         for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
             if prepared.values.get(column):
                 index[(column, prepared.values[column])] = record_id
@@ -247,6 +260,7 @@ def load_actors(
             new_rows, new_codes = [], []
     actors_repository.insert_many(session, new_rows, new_codes)
     session.flush()
+    _publish(session, Kind.ACTORS, touched, base_url)
 
 
 def _norm(column: str, value: str) -> str:
@@ -291,6 +305,7 @@ def load_actions(
     items: list[Loaded],
     report: ImportReport,
     *,
+    base_url: str,
     reader: RowReader | None = None,
 ) -> None:
     """Create or update actions (matched on their external id)."""
@@ -308,6 +323,7 @@ def load_actions(
     seen: dict[str, int] = {}
     batch: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
     counts = report.count(Kind.ACTIONS)
+    touched: list[uuid.UUID] = []
     for item in items:
         assert isinstance(item.data, ActionCreate)
         external_id = item.data.external_id
@@ -341,8 +357,11 @@ def load_actions(
             changed = actions_service.apply_update(session, before, prepared)
             counts.updated += changed
             counts.unchanged += not changed
+            if changed:
+                touched.append(before.action.id)
             continue
         action_id = uuid.uuid4()
+        touched.append(action_id)
         codes, participations, fundings = prepared.child_rows(action_id)
         batch[0].append(_stamp(prepared.values, action_id))
         batch[1].extend(codes)
@@ -354,6 +373,7 @@ def load_actions(
             batch = ([], [], [], [])
     actions_repository.insert_many(session, *batch)
     session.flush()
+    _publish(session, Kind.ACTIONS, touched, base_url)
 
 
 def load_groups(
@@ -361,6 +381,7 @@ def load_groups(
     items: list[Loaded],
     report: ImportReport,
     *,
+    base_url: str,
     reader: RowReader | None = None,
 ) -> None:
     """Create or update working groups (matched on their external id)."""
@@ -372,6 +393,7 @@ def load_groups(
     ]
     previous = groups_repository.rows_by_ids(session, wanted)
     counts = report.count(Kind.GROUPS)
+    touched: list[uuid.UUID] = []
     for item in items:
         assert isinstance(item.data, WorkingGroupCreate)
         known = actors_repository.existing_ids(session, [m.actor_id for m in item.data.members])
@@ -386,10 +408,29 @@ def load_groups(
             changed = groups_service.apply_update(session, before, prepared)
             counts.updated += changed
             counts.unchanged += not changed
+            if changed:
+                touched.append(before.group.id)
             continue
         group_id = uuid.uuid4()
+        touched.append(group_id)
         groups_repository.insert_many(
             session, [_stamp(prepared.values, group_id)], prepared.member_rows(group_id)
         )
         counts.created += 1
     session.flush()
+    _publish(session, Kind.GROUPS, touched, base_url)
+
+
+def _publish(session: Session, kind: Kind, ids: list[uuid.UUID], base_url: str) -> None:
+    """Serialise what the import wrote, read back as stored, in the same transaction."""
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        if kind is Kind.ACTORS:
+            actors = actors_repository.rows_by_ids(session, chunk)
+            publish(session, [actors_service.to_public(row, base_url) for row in actors.values()])
+        elif kind is Kind.ACTIONS:
+            actions = actions_repository.rows_by_ids(session, chunk)
+            publish(session, [actions_service.to_public(r, base_url) for r in actions.values()])
+        else:
+            groups = groups_repository.rows_by_ids(session, chunk)
+            publish(session, [groups_service.to_public(row, base_url) for row in groups.values()])

@@ -35,6 +35,10 @@ def home(session: SessionDep, settings: SettingsDep) -> dict[str, object]:
             "actions": f"{settings.base_url}/api/actions",
             "groups": f"{settings.base_url}/api/groups",
             "network": f"{settings.base_url}/api/network",
+            "catalog": f"{settings.base_url}/catalog",
+            "dump": f"{settings.base_url}/dump",
+            "vocabulary": f"{settings.base_url}/vocab",
+            "node_description": f"{settings.base_url}/.well-known/rrma-federation",
         },
     }
 

@@ -248,9 +248,10 @@ def test_action_gives_back_its_lists(client: TestClient, editor: dict[str, str])
     ]
     assert action["localities"] == payload["localities"]
     assert action["sdgs"] == payload["sdgs"]
+    # Sets of codes come back in code order (one canonical form for the API and the RDF).
     assert action["sectors"] == [
-        {"code": "14030", "percentage": 60.0},
         {"code": "12220", "percentage": 40.0},
+        {"code": "14030", "percentage": 60.0},
     ]
 
 

@@ -24,6 +24,8 @@ A4;Mauvais SIREN;association;732829321;;Dijon;21000;;;
 A5;Type inconnu;club-de-foot;;;Dijon;21000;;;
 """
 
+BASE = "https://node.test"
+
 
 def count(session: Session, model: type) -> int:
     return int(session.execute(select(func.count()).select_from(model)).scalar_one())
@@ -36,7 +38,7 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
 
 
 def test_bad_rows_reported_with_line_and_column(session: Session, tmp_path: Path) -> None:
-    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV))
+    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), base_url=BASE)
     by_line = {(e.line, e.column): e for e in report.errors}
     assert (5, "SIREN") in by_line
     assert by_line[(5, "SIREN")].code == "invalid_checksum"
@@ -51,14 +53,14 @@ def test_bad_rows_reported_with_line_and_column(session: Session, tmp_path: Path
 
 def test_windows_1252_and_commas(session: Session, tmp_path: Path) -> None:
     text = ACTORS_CSV.replace(";", ",").replace("BF, ML", "BF; ML")  # quoted list keeps its ;
-    report = import_file(session, write(tmp_path, "annuaire.csv", text, "cp1252"))
+    report = import_file(session, write(tmp_path, "annuaire.csv", text, "cp1252"), base_url=BASE)
     assert report.counts["actors"].created == 3
     names = set(session.execute(select(Actor.name)).scalars())
     assert "Association Solidarité Sahel" in names
 
 
 def test_dry_run_writes_nothing(session: Session, tmp_path: Path) -> None:
-    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), dry_run=True)
+    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), dry_run=True, base_url=BASE)
     assert report.counts["actors"].created == 3
     assert not report.should_write
     session.rollback()
@@ -66,21 +68,21 @@ def test_dry_run_writes_nothing(session: Session, tmp_path: Path) -> None:
 
 
 def test_strict_writes_nothing_when_a_row_is_bad(session: Session, tmp_path: Path) -> None:
-    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), strict=True)
+    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), strict=True, base_url=BASE)
     assert report.errors
     assert not report.should_write
 
 
 def test_reimport_updates_instead_of_duplicating(session: Session, tmp_path: Path) -> None:
     path = write(tmp_path, "acteurs.csv", ACTORS_CSV)
-    import_file(session, path)
-    again = import_file(session, path)
+    import_file(session, path, base_url=BASE)
+    again = import_file(session, path, base_url=BASE)
     assert again.counts["actors"].created == 0
     assert again.counts["actors"].unchanged == 3
     changed = write(
         tmp_path, "acteurs.csv", ACTORS_CSV.replace("Lycée Victor Hugo", "Lycée V. Hugo")
     )
-    third = import_file(session, changed)
+    third = import_file(session, changed, base_url=BASE)
     assert (third.counts["actors"].created, third.counts["actors"].updated) == (0, 1)
     assert count(session, Actor) == 3
     lycee = session.execute(select(Actor).where(Actor.external_id == "A3")).scalar_one()
@@ -91,18 +93,18 @@ def test_reimport_updates_instead_of_duplicating(session: Session, tmp_path: Pat
 def test_reimport_matches_on_identifier_without_external_id(
     session: Session, tmp_path: Path
 ) -> None:
-    import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV))
+    import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), base_url=BASE)
     by_siren = (
         "Nom;Type;SIREN\nAssociation Solidarité Sahel (nouveau nom);association;732 829 320\n"
     )
-    report = import_file(session, write(tmp_path, "acteurs2.csv", by_siren), kind=Kind.ACTORS)
+    report = import_file(session, write(tmp_path, "acteurs2.csv", by_siren), kind=Kind.ACTORS, base_url=BASE)
     assert report.counts["actors"].updated == 1
     assert count(session, Actor) == 3
 
 
 def test_same_identifier_twice_in_one_file(session: Session, tmp_path: Path) -> None:
     text = "Nom;Type;SIREN\nUn;association;732829320\nDeux;association;732829320\n"
-    report = import_file(session, write(tmp_path, "acteurs.csv", text))
+    report = import_file(session, write(tmp_path, "acteurs.csv", text), base_url=BASE)
     assert [(e.line, e.column, e.code) for e in report.errors] == [
         (3, "SIREN", "duplicate_identifier")
     ]
@@ -173,7 +175,7 @@ def workbook(tmp_path: Path, bad_dates: bool = False) -> Path:
 
 
 def test_xlsx_with_actors_and_actions(session: Session, tmp_path: Path) -> None:
-    report = import_file(session, workbook(tmp_path))
+    report = import_file(session, workbook(tmp_path), base_url=BASE)
     assert report.counts["actors"].created == 1
     assert report.counts["actions"].created == 1
     assert [(e.table, e.line, e.column, e.code) for e in report.errors] == [
@@ -186,7 +188,7 @@ def test_xlsx_with_actors_and_actions(session: Session, tmp_path: Path) -> None:
 
 
 def test_xlsx_date_error_names_the_column(session: Session, tmp_path: Path) -> None:
-    report = import_file(session, workbook(tmp_path, bad_dates=True))
+    report = import_file(session, workbook(tmp_path, bad_dates=True), base_url=BASE)
     columns = {(e.line, e.column, e.code) for e in report.errors}
     assert (2, "Date de fin prévue", "end_before_start") in columns
 
@@ -201,4 +203,4 @@ def test_unreadable_files_are_refused_clearly(
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(UnreadableFile):
-        import_file(session, path)
+        import_file(session, path, base_url=BASE)

@@ -1,0 +1,127 @@
+"""The node's description: a DCAT catalogue (the network as publisher, a dataset per kind of
+record, the dump as distribution, the API as data service, the code lists as themes) with VoID
+statistics, and the small JSON document under ``/.well-known/`` that points at all of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+
+from federation.common.records import RecordKind
+from federation.network.models import Network
+from federation.rdf.terms import integer, network_iri, timestamp
+from federation.settings import Settings
+from schemas.concepts import scheme_iri, scheme_names
+from schemas.namespaces import DCAT, DCTERMS, FOAF, RDF, RRMA, SCHEMA, VOID
+from schemas.vocabulary import VOCABULARY_VERSION
+
+WELL_KNOWN = "/.well-known/rrma-federation"
+DATASETS = {
+    RecordKind.ACTOR: (
+        RRMA.Actor,
+        "Acteurs de la coopération internationale",
+        "Actors of international cooperation",
+    ),
+    RecordKind.ACTION: (RRMA.Action, "Actions et projets", "Actions and projects"),
+    RecordKind.GROUP: (RRMA.WorkingGroup, "Groupes de travail", "Working groups"),
+}
+MEDIA = "https://www.iana.org/assignments/media-types/"
+
+
+def catalog_graph(
+    settings: Settings, network: Network, counts: dict[str, tuple[int, int]]
+) -> Graph:
+    """The catalogue; ``counts`` is records and triples by kind (from the stored RDF)."""
+    base = settings.base_url
+    graph = Graph()
+    for prefix, namespace in (("dcat", DCAT), ("dct", DCTERMS), ("void", VOID), ("foaf", FOAF),
+                              ("schema", SCHEMA), ("rrma", RRMA)):
+        graph.bind(prefix, namespace)
+    catalog = URIRef(f"{base}/catalog")
+    publisher = network_iri(base)
+    licence = URIRef(settings.licence)
+    graph.add((catalog, RDF.type, DCAT.Catalog))
+    graph.add((catalog, DCTERMS.title, Literal(f"Annuaire de {network.name}", lang="fr")))
+    graph.add((catalog, DCTERMS.title, Literal(f"Directory of {network.name}", lang="en")))
+    graph.add((catalog, DCTERMS.description, Literal(
+        f"Les acteurs de la coopération et de la solidarité internationales de la région "
+        f"{network.region}, leurs actions et les groupes de travail du réseau.", lang="fr")))
+    graph.add((catalog, DCTERMS.description, Literal(
+        f"The international cooperation actors of {network.region}, their actions and the "
+        f"network's working groups.", lang="en")))
+    graph.add((catalog, DCTERMS.publisher, publisher))
+    graph.add((catalog, DCTERMS.license, licence))
+    graph.add((catalog, DCTERMS.modified, timestamp(network.modified)))
+    graph.add((catalog, FOAF.homepage, URIRef(f"{base}/")))
+    graph.add((publisher, RDF.type, FOAF.Agent))
+    graph.add((publisher, RDF.type, RRMA.Network))
+    graph.add((publisher, FOAF.name, Literal(network.name)))
+    graph.add((publisher, SCHEMA.name, Literal(network.name)))
+    for name in scheme_names():
+        graph.add((catalog, DCAT.themeTaxonomy, scheme_iri(name)))
+
+    dump = URIRef(f"{base}/dump")
+    service = URIRef(f"{base}/catalog#api")
+    graph.add((service, RDF.type, DCAT.DataService))
+    graph.add((service, DCTERMS.title, Literal("API de l'annuaire / directory API", lang="fr")))
+    graph.add((service, DCAT.endpointURL, URIRef(f"{base}/api")))
+    graph.add((service, DCAT.endpointDescription, URIRef(f"{base}/openapi.json")))
+    graph.add((service, DCTERMS.license, licence))
+    graph.add((catalog, DCAT.service, service))
+
+    whole = URIRef(f"{base}/catalog#void")
+    graph.add((whole, RDF.type, VOID.Dataset))
+    graph.add((whole, VOID.dataDump, dump))
+    graph.add((whole, VOID.triples, integer(sum(t for _, t in counts.values()))))
+    graph.add((whole, VOID.entities, integer(sum(n for n, _ in counts.values()))))
+    for kind, (rdf_class, title_fr, title_en) in DATASETS.items():
+        records, triples = counts.get(kind.value, (0, 0))
+        dataset = URIRef(f"{base}/catalog#{kind.value}")
+        graph.add((catalog, DCAT.dataset, dataset))
+        graph.add((dataset, RDF.type, DCAT.Dataset))
+        graph.add((dataset, RDF.type, VOID.Dataset))
+        graph.add((dataset, DCTERMS.title, Literal(title_fr, lang="fr")))
+        graph.add((dataset, DCTERMS.title, Literal(title_en, lang="en")))
+        graph.add((dataset, DCTERMS.description, Literal(
+            f"{title_fr} publiés par {network.name}, en données liées.", lang="fr")))
+        graph.add((dataset, DCTERMS.publisher, publisher))
+        graph.add((dataset, DCTERMS.license, licence))
+        graph.add((dataset, VOID["class"], rdf_class))
+        graph.add((dataset, VOID.entities, integer(records)))
+        graph.add((dataset, VOID.triples, integer(triples)))
+        graph.add((whole, VOID.classPartition, dataset))
+        graph.add((service, DCAT.servesDataset, dataset))
+        for extension, media in (("nt", "application/n-triples"), ("ttl", "text/turtle"),
+                                 ("jsonld", "application/ld+json")):
+            distribution = URIRef(f"{base}/catalog#{kind.value}-{extension}")
+            graph.add((dataset, DCAT.distribution, distribution))
+            graph.add((distribution, RDF.type, DCAT.Distribution))
+            graph.add((distribution, DCAT.accessURL, URIRef(f"{dump}.{extension}")))
+            graph.add((distribution, DCAT.downloadURL, URIRef(f"{dump}.{extension}")))
+            graph.add((distribution, DCAT.mediaType, URIRef(f"{MEDIA}{media}")))
+            graph.add((distribution, DCTERMS.license, licence))
+    return graph
+
+
+def well_known(settings: Settings) -> dict[str, Any]:
+    """Where a peer finds everything; the later steps fill in the feed, SPARQL and inbox."""
+    base = settings.base_url
+    return {
+        "node": settings.node_id,
+        "network": settings.network_name,
+        "base_url": base,
+        "catalog": f"{base}/catalog",
+        "dump": f"{base}/dump",
+        "dump_state": f"{base}/dump/state",
+        "feed": None,
+        "sparql": None,
+        "inbox": None,
+        "vocabulary": {
+            "version": VOCABULARY_VERSION(),
+            "ontology": f"{base}/vocab/ontology.ttl",
+            "shapes": f"{base}/vocab/shapes.ttl",
+            "context": f"{base}/vocab/context.jsonld",
+            "concepts": f"{base}/vocab/concepts",
+        },
+    }

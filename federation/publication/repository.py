@@ -1,0 +1,65 @@
+"""Queries on the stored RDF of records."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlmodel import Session, col
+
+from federation.db.bulk import insert_rows
+from federation.publication.models import RecordRdf
+
+
+def replace(session: Session, rows: list[dict[str, Any]]) -> None:
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        session.execute(delete(RecordRdf).where(col(RecordRdf.id).in_(chunk)))
+    insert_rows(session, RecordRdf, rows)
+
+
+def remove(session: Session, ids: Sequence[uuid.UUID]) -> None:
+    session.execute(delete(RecordRdf).where(col(RecordRdf.id).in_(list(ids))))
+
+
+def get(session: Session, record_id: uuid.UUID) -> RecordRdf | None:
+    return session.get(RecordRdf, record_id)
+
+
+def stream_ntriples(session: Session, chunk: int = 500) -> Iterator[list[str]]:
+    """Every record's N-Triples, by id, ``chunk`` records at a time (server-side cursor)."""
+    stmt = (
+        select(col(RecordRdf.ntriples))
+        .order_by(col(RecordRdf.kind), col(RecordRdf.id))
+        .execution_options(yield_per=chunk)
+    )
+    result = session.execute(stmt)
+    for partition in result.partitions(chunk):
+        yield [row[0] for row in partition]
+
+
+def state(session: Session) -> tuple[int, int, str]:
+    """(records, triples, digest of ids and versions): what a harvester compares."""
+    digest = hashlib.sha256()
+    count = 0
+    stmt = (
+        select(col(RecordRdf.id), col(RecordRdf.version))
+        .order_by(col(RecordRdf.id))
+        .execution_options(yield_per=5000)
+    )
+    for record_id, version in session.execute(stmt):
+        digest.update(f"{record_id}:{version}\n".encode())
+        count += 1
+    triples = session.execute(select(func.coalesce(func.sum(RecordRdf.triples), 0))).scalar_one()
+    return count, int(triples), digest.hexdigest()
+
+
+def counts_by_kind(session: Session) -> dict[str, tuple[int, int]]:
+    stmt = select(
+        col(RecordRdf.kind), func.count(), func.coalesce(func.sum(RecordRdf.triples), 0)
+    ).group_by(col(RecordRdf.kind))
+    return {kind: (int(n), int(t)) for kind, n, t in session.execute(stmt)}

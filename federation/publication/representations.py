@@ -1,0 +1,56 @@
+"""One record's stored N-Triples turned into each published format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from federation.rdf.jsonld import compact_record
+from federation.publication.negotiation import Format
+from schemas.namespaces import PREFIXES
+
+OX_FORMATS = {
+    Format.TURTLE: ox.RdfFormat.TURTLE,
+    Format.RDFXML: ox.RdfFormat.RDF_XML,
+    Format.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+}
+
+
+def ox_triples(ntriples: str) -> list[ox.Quad]:
+    return list(ox.parse(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES))
+
+
+def rdflib_triples(ntriples: str) -> Iterator[tuple[Node, Node, Node]]:
+    """The stored text as rdflib terms (records have no blank nodes)."""
+    for quad in ox.parse(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES):
+        yield URIRef(quad.subject.value), URIRef(quad.predicate.value), _term(quad.object)
+
+
+def _term(node: object) -> Node:
+    if isinstance(node, ox.NamedNode):
+        return URIRef(node.value)
+    if isinstance(node, ox.Literal):
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        datatype = node.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(node.value)
+        return Literal(node.value, datatype=URIRef(datatype))
+    raise ValueError("records have no blank nodes")
+
+
+def rdf_bytes(ntriples: str, fmt: Format) -> bytes:
+    """Turtle, RDF/XML or N-Triples of some records' stored text."""
+    if fmt is Format.NTRIPLES:
+        return ntriples.encode()
+    prefixes = PREFIXES if fmt is Format.TURTLE else None
+    return bytes(ox.serialize(ox_triples(ntriples), format=OX_FORMATS[fmt], prefixes=prefixes))
+
+
+def jsonld_bytes(ntriples: str, root: str, context_url: str) -> bytes:
+    document = compact_record(rdflib_triples(ntriples), URIRef(root), context_url)
+    return json.dumps(document, ensure_ascii=False, indent=2).encode()

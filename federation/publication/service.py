@@ -1,0 +1,45 @@
+"""Keep each record's published RDF in step with the record, in the same transaction, and
+hand out what the publication routes serve."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from federation.common.records import RecordKind, missing
+from federation.publication import repository
+from federation.publication.models import RecordRdf
+from federation.rdf.ntriples import serialize
+from federation.rdf.records import PublicRecord, kind_of, record_triples
+
+
+def publish(session: Session, records: Sequence[PublicRecord]) -> None:
+    """Serialise the records once (N-Triples) and store the text next to them."""
+    rows = []
+    for record in records:
+        triples = record_triples(record)
+        rows.append(
+            {
+                "id": record.id,
+                "kind": kind_of(record).value,
+                "version": record.version,
+                "modified": record.modified,
+                "triples": len(triples),
+                "ntriples": serialize(triples),
+            }
+        )
+    repository.replace(session, rows)
+
+
+def unpublish(session: Session, ids: Sequence[uuid.UUID]) -> None:
+    repository.remove(session, ids)
+
+
+def stored_rdf(session: Session, kind: RecordKind, record_id: uuid.UUID) -> RecordRdf:
+    """A record's stored RDF, or 404 / 410 like the record itself."""
+    row = repository.get(session, record_id)
+    if row is None or row.kind != kind.value:
+        raise missing(session, kind, record_id)
+    return row

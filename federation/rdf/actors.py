@@ -1,0 +1,156 @@
+"""An actor as RDF and back (docs/rdf-model.md, "Actor")."""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+
+from federation.actors.schemas import ActorPublic
+from federation.codelists.registry import Scheme
+from federation.common.records import RecordKind
+from federation.rdf.common import Header, header_triples, read_header
+from federation.rdf.description import Description
+from federation.rdf.terms import (
+    MappingError,
+    Triple,
+    boolean,
+    code_of,
+    concept,
+    record_id_of,
+    sector_concept,
+    text,
+)
+from schemas.namespaces import ADMS, DCTERMS, RDF, RRMA, SCHEMA, SKOS
+
+IDENTIFIERS = {  # record field → identifier-type code
+    "siren": "siren",
+    "siret": "siret",
+    "rna": "rna",
+    "uai": "uai",
+    "finess": "finess",
+    "insee_code": "insee",
+}
+ADDRESS = {
+    "address": SCHEMA.streetAddress,
+    "postal_code": SCHEMA.postalCode,
+    "city": SCHEMA.addressLocality,
+    "departement": RRMA.departement,
+    "region": SCHEMA.addressRegion,
+}
+
+
+def actor_triples(actor: ActorPublic) -> list[Triple]:
+    """Every triple of an actor; parts are hash IRIs under the actor's IRI."""
+    iri = URIRef(actor.iri)
+    header = Header(actor.external_id, actor.created, actor.modified, actor.version)
+    triples = header_triples(iri, RecordKind.ACTOR, header)
+    triples += [
+        (iri, SCHEMA.name, text(actor.name)),
+        (iri, RRMA.actorType, concept(Scheme.ACTOR_TYPE, actor.actor_type)),
+    ]
+    for field, predicate in (
+        ("acronym", SCHEMA.alternateName),
+        ("description", SCHEMA.description),
+        ("email", SCHEMA.email),
+    ):
+        value = getattr(actor, field)
+        if value:
+            triples.append((iri, predicate, text(value)))
+    if actor.website:
+        triples.append((iri, SCHEMA.url, URIRef(actor.website)))
+    for field, kind in IDENTIFIERS.items():
+        value = getattr(actor, field)
+        if value:
+            node = URIRef(f"{iri}#id-{kind}")
+            triples += [
+                (iri, ADMS.identifier, node),
+                (node, RDF.type, ADMS.Identifier),
+                (node, SKOS.notation, text(value)),
+                (node, DCTERMS.type, concept(Scheme.IDENTIFIER_TYPE, kind)),
+            ]
+    if any(getattr(actor, field) for field in ADDRESS):
+        node = URIRef(f"{iri}#address")
+        triples += [
+            (iri, SCHEMA.address, node),
+            (node, RDF.type, SCHEMA.PostalAddress),
+            (node, SCHEMA.addressCountry, text("FR")),
+        ]
+        triples += [
+            (node, predicate, text(getattr(actor, field)))
+            for field, predicate in ADDRESS.items()
+            if getattr(actor, field)
+        ]
+    if actor.contact_name and actor.contact_consent:
+        node = URIRef(f"{iri}#contact")
+        triples += [
+            (iri, SCHEMA.contactPoint, node),
+            (node, RDF.type, SCHEMA.ContactPoint),
+            (node, SCHEMA.name, text(actor.contact_name)),
+            (node, RRMA.consent, boolean(True)),
+        ]
+    triples += [(iri, SCHEMA.areaServed, concept(Scheme.COUNTRY, c)) for c in actor.countries]
+    triples += [(iri, RRMA.sector, sector_concept(s)) for s in actor.sectors]
+    triples += [(iri, RRMA.sdg, concept(Scheme.SDG, g)) for g in actor.sdgs]
+    return triples
+
+
+def actor_to_rdf(actor: ActorPublic) -> Graph:
+    graph = Graph()
+    for triple in actor_triples(actor):
+        graph.add(triple)
+    return graph
+
+
+def actor_from_rdf(description: Description, iri: URIRef) -> ActorPublic:
+    """Read an actor back; raises ``MappingError`` naming the field that cannot be read."""
+    if RRMA.Actor not in description.types(iri):
+        raise MappingError("type", f"{iri} is not an rrma:Actor")
+    header = read_header(description, iri)
+    values: dict[str, object] = {
+        "id": record_id_of(iri, RecordKind.ACTOR, "id"),
+        "iri": str(iri),
+        "external_id": header.external_id,
+        "created": header.created,
+        "modified": header.modified,
+        "version": header.version,
+        "name": description.required_text(iri, SCHEMA.name, "name"),
+        "acronym": description.text(iri, SCHEMA.alternateName, "acronym"),
+        "description": description.text(iri, SCHEMA.description, "description"),
+        "email": description.text(iri, SCHEMA.email, "email"),
+        "actor_type": code_of(
+            description.required(iri, RRMA.actorType, "actor_type"),
+            Scheme.ACTOR_TYPE,
+            field="actor_type",
+        ),
+    }
+    website = description.iri(iri, SCHEMA.url, "website")
+    values["website"] = str(website) if website else None
+    by_kind = {kind: field for field, kind in IDENTIFIERS.items()}
+    for node in description.iris(iri, ADMS.identifier, "identifiers"):
+        kind = code_of(
+            description.required(node, DCTERMS.type, "identifiers.type"),
+            Scheme.IDENTIFIER_TYPE,
+            field="identifiers.type",
+        )
+        if kind not in by_kind:
+            raise MappingError("identifiers.type", f"unknown identifier kind {kind}")
+        values[by_kind[kind]] = description.required_text(node, SKOS.notation, by_kind[kind])
+    address = description.iri(iri, SCHEMA.address, "address")
+    if address is not None:
+        for field, predicate in ADDRESS.items():
+            values[field] = description.text(address, predicate, field)
+    contact = description.iri(iri, SCHEMA.contactPoint, "contact")
+    if contact is not None:
+        values["contact_name"] = description.text(contact, SCHEMA.name, "contact_name")
+        values["contact_consent"] = description.boolean(contact, RRMA.consent, "contact_consent")
+    values["countries"] = sorted(
+        code_of(c, Scheme.COUNTRY, field="countries")
+        for c in description.iris(iri, SCHEMA.areaServed, "countries")
+    )
+    values["sectors"] = sorted(
+        code_of(s, Scheme.SECTOR, Scheme.SECTOR_CATEGORY, field="sectors")
+        for s in description.iris(iri, RRMA.sector, "sectors")
+    )
+    values["sdgs"] = sorted(
+        code_of(g, Scheme.SDG, field="sdgs") for g in description.iris(iri, RRMA.sdg, "sdgs")
+    )
+    return ActorPublic.model_validate(values)

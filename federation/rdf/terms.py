@@ -1,0 +1,100 @@
+"""Building blocks of the mapping: concept IRIs, literals, and the triples of one record."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from federation.codelists.registry import Scheme
+from federation.common.records import RecordKind, record_iri
+from schemas.namespaces import CONCEPT, SDG, XSD
+
+Triple = tuple[URIRef, URIRef, Node]
+
+SDG_PREFIX = str(SDG)
+CONCEPT_PREFIX = str(CONCEPT)
+
+
+class MappingError(ValueError):
+    """An RDF description that cannot be read as a record: which field, and why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def concept(scheme: Scheme, code: str) -> URIRef:
+    if scheme is Scheme.SDG:
+        return SDG[code]
+    return CONCEPT[f"{scheme.value}/{code}"]
+
+
+def sector_concept(code: str) -> URIRef:
+    return concept(Scheme.SECTOR_CATEGORY if len(code) == 3 else Scheme.SECTOR, code)
+
+
+def code_of(iri: Node, *schemes: Scheme, field: str) -> str:
+    """The code of a concept IRI, which must belong to one of ``schemes``."""
+    text = str(iri)
+    if not isinstance(iri, URIRef):
+        raise MappingError(field, f"an IRI is expected, not {text!r}")
+    for scheme in schemes:
+        prefix = SDG_PREFIX if scheme is Scheme.SDG else f"{CONCEPT_PREFIX}{scheme.value}/"
+        if text.startswith(prefix) and len(text) > len(prefix):
+            return text[len(prefix):]
+    raise MappingError(field, f"{text} is not a code of {', '.join(s.value for s in schemes)}")
+
+
+def record_id_of(iri: Node, kind: RecordKind, field: str) -> uuid.UUID:
+    """The UUID at the end of a record IRI (``…/actors/{uuid}``), wherever the node is."""
+    text = str(iri)
+    head, _, tail = text.rpartition("/")
+    if not isinstance(iri, URIRef) or not head.endswith(f"/{kind.value}"):
+        raise MappingError(field, f"{text} is not the IRI of a record of kind {kind.value}")
+    try:
+        return uuid.UUID(tail)
+    except ValueError:
+        raise MappingError(field, f"{text} does not end with a UUID") from None
+
+
+def base_of(iri: str, kind: RecordKind) -> str:
+    """The node base URL under which a record IRI was minted."""
+    return iri.rsplit(f"/{kind.value}/", 1)[0]
+
+
+def text(value: str) -> Literal:
+    return Literal(value)
+
+
+def day(value: date) -> Literal:
+    return Literal(value.isoformat(), datatype=XSD.date)
+
+
+def timestamp(value: datetime) -> Literal:
+    return Literal(value.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)
+
+
+def decimal(value: Decimal | float) -> Literal:
+    lexical = repr(value) if isinstance(value, float) else str(value)
+    return Literal(lexical, datatype=XSD.decimal)
+
+
+def integer(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def boolean(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=XSD.boolean)
+
+
+def network_iri(base_url: str) -> URIRef:
+    return URIRef(f"{base_url}/network")
+
+
+def iri_of(base_url: str, kind: RecordKind, record_id: uuid.UUID) -> URIRef:
+    return URIRef(record_iri(base_url, kind, record_id))
