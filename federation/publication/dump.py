@@ -14,6 +14,9 @@ from federation.publication.representations import rdf_bytes, rdflib_triples
 from federation.rdf.jsonld import compact_record
 from schemas.namespaces import PREFIXES
 
+# Concept IRIs read better written in full than as concept:country\/BF.
+TURTLE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name != "concept"}
+
 CHUNK = 500  # records per read and per piece sent (large pieces stream far faster)
 
 
@@ -24,7 +27,7 @@ def stream(session: Session, fmt: Format, head: str, context_url: str) -> Iterat
         for texts in repository.stream_ntriples(session, CHUNK):
             yield "".join(texts).encode()
     elif fmt is Format.TURTLE:
-        yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
+        yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in TURTLE_PREFIXES.items()).encode()
         yield b"\n" + _turtle_body(head)
         for texts in repository.stream_ntriples(session, CHUNK):
             yield b"\n" + _turtle_body("".join(texts))

@@ -13,6 +13,9 @@ from federation.rdf.jsonld import compact_record
 from federation.publication.negotiation import Format
 from schemas.namespaces import PREFIXES
 
+# Concept IRIs read better written in full than as concept:country\/BF.
+TURTLE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name != "concept"}
+
 OX_FORMATS = {
     Format.TURTLE: ox.RdfFormat.TURTLE,
     Format.RDFXML: ox.RdfFormat.RDF_XML,
@@ -47,7 +50,7 @@ def rdf_bytes(ntriples: str, fmt: Format) -> bytes:
     """Turtle, RDF/XML or N-Triples of some records' stored text."""
     if fmt is Format.NTRIPLES:
         return ntriples.encode()
-    prefixes = PREFIXES if fmt is Format.TURTLE else None
+    prefixes = TURTLE_PREFIXES if fmt is Format.TURTLE else None
     return bytes(ox.serialize(ox_triples(ntriples), format=OX_FORMATS[fmt], prefixes=prefixes))
 
 

@@ -21,7 +21,6 @@ def seed(
         load_actors(session, actors, report, ids=ids, base_url=base_url)
         actions_in = [Loaded(i, a) for i, a in enumerate(directory.actions, start=1)]
         load_actions(session, actions_in, report, base_url=base_url)
-        load_groups(
-            session, [Loaded(i, g) for i, g in enumerate(directory.groups, start=1)], report
-        )
+        groups_in = [Loaded(i, g) for i, g in enumerate(directory.groups, start=1)]
+        load_groups(session, groups_in, report, base_url=base_url)
     return report
