@@ -19,7 +19,7 @@ def publish(session: Session, records: Sequence[PublicRecord]) -> None:
     """Serialise the records once (N-Triples) and store the text next to them."""
     rows = []
     for record in records:
-        triples = record_triples(record)
+        triples = set(record_triples(record))
         rows.append(
             {
                 "id": record.id,

@@ -46,5 +46,5 @@ def term(node: Node) -> str:
 
 
 def serialize(triples: Iterable[tuple[Node, Node, Node]]) -> str:
-    """N-Triples text, one line per triple, in a stable order (sorted lines)."""
-    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples))
+    """N-Triples text, one line per distinct triple, in a stable order (sorted lines)."""
+    return "".join(sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples}))

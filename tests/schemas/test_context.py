@@ -8,6 +8,7 @@ isomorphism with the Turtle records of tests/fixtures/shapes/valid of the same n
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,10 @@ def term_names() -> set[str]:
 
 
 def expand_with_rdflib(document: dict[str, Any]) -> Graph:
-    return Graph().parse(data=json.dumps(document), format="json-ld")
+    with warnings.catch_warnings():
+        # rdflib 7.6's JSON-LD parser goes through its own deprecated ConjunctiveGraph.
+        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+        return Graph().parse(data=json.dumps(document), format="json-ld")
 
 
 def expand_with_oxigraph(document: dict[str, Any]) -> Graph:
@@ -222,14 +226,17 @@ def test_every_term_expands_to_the_iri_of_the_model() -> None:
 def test_terms_coerce_iris_and_typed_literals() -> None:
     expander = Context(context())
     for name in PROPERTIES:
-        term = expander.terms[name]
+        definition = definitions()[name]
+        options: dict[str, Any] = definition if isinstance(definition, dict) else {}
+        coerce = options.get("@type")
         if name in DATATYPES:
-            assert term.type == str(DATATYPES[name]), name
+            assert coerce is not None, name
+            assert expander.expand(coerce) == str(DATATYPES[name]), name
         elif name in STRINGS:
-            assert term.type is None, name
+            assert coerce is None, name
         else:
-            assert term.type == "@id", name
-        assert (term.container == {"@set"}) == (name in SETS), name
+            assert coerce == "@id", name
+        assert (options.get("@container") == "@set") == (name in SETS), name
 
 
 def test_the_context_is_json_ld_1_1_without_vocab() -> None:

@@ -167,9 +167,11 @@ def test_every_message_is_in_french_and_english() -> None:
     with_messages = set(graph.subjects(SH.message, None))
     assert with_messages
     for shape in with_messages:
-        messages = [message for message in graph.objects(shape, SH.message)]
+        messages = list(graph.objects(shape, SH.message))
         assert all(isinstance(message, Literal) for message in messages), shape
-        languages = sorted(str(message.language) for message in messages if isinstance(message, Literal))
+        languages = sorted(
+            str(message.language) for message in messages if isinstance(message, Literal)
+        )
         assert languages == ["en", "fr"], shape
 
 
