@@ -32,7 +32,7 @@ class Seeded:
 
 @pytest.fixture
 def seeded(session: Session) -> Seeded:
-    seed(session, actions=40, seed=3, region="Occitanie", base_url=BASE_URL)
+    seed(session, actions=15, seed=3, region="Occitanie", base_url=BASE_URL)
     actors = [read_actor(session, i, BASE_URL) for i in session.execute(select(Actor.id)).scalars()]
     actions = [
         read_action(session, i, BASE_URL) for i in session.execute(select(Action.id)).scalars()

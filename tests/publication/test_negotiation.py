@@ -80,12 +80,16 @@ def test_browser_gets_html_and_json_clients_get_jsonld(
     client: TestClient, records: dict[str, str]
 ) -> None:
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-    assert client.get(f"/actors/{records['actors']}", headers={"Accept": browser}).headers[
-        "content-type"
-    ].startswith("text/html")
-    assert client.get(
-        f"/actors/{records['actors']}", headers={"Accept": "application/json"}
-    ).headers["content-type"].startswith("application/ld+json")
+    assert (
+        client.get(f"/actors/{records['actors']}", headers={"Accept": browser})
+        .headers["content-type"]
+        .startswith("text/html")
+    )
+    assert (
+        client.get(f"/actors/{records['actors']}", headers={"Accept": "application/json"})
+        .headers["content-type"]
+        .startswith("application/ld+json")
+    )
 
 
 def test_unacceptable_type_lists_the_offered_ones(

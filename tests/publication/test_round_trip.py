@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from federation.common.records import RecordKind
@@ -51,7 +51,7 @@ def test_a_record_has_no_blank_nodes_and_stays_under_its_iri(seeded: Seeded) -> 
         for subject, _, obj in record_graph(record):
             assert str(subject).startswith(record.iri), subject
             assert isinstance(subject, URIRef)
-            assert not type(obj).__name__ == "BNode"
+            assert not isinstance(obj, BNode)
 
 
 def test_reading_names_the_field_at_fault(seeded: Seeded) -> None:
