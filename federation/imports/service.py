@@ -22,7 +22,6 @@ from federation.actors.schemas import ActorCreate
 from federation.common.bulk_memory import collector_paused
 from federation.common.fields import utcnow
 from federation.errors import FieldError, ValidationFailed
-from federation.publication.service import publish
 from federation.groups import repository as groups_repository
 from federation.groups import service as groups_service
 from federation.groups.schemas import WorkingGroupCreate
@@ -30,6 +29,7 @@ from federation.imports import rows as row_rules
 from federation.imports.columns import Kind, header_map
 from federation.imports.readers import Table, read_tables
 from federation.imports.rows import ActorKeys, RowError, RowReader, build
+from federation.publication.service import publish
 
 BATCH = 2_000
 

@@ -35,8 +35,14 @@ def catalog_graph(
     """The catalogue; ``counts`` is records and triples by kind (from the stored RDF)."""
     base = settings.base_url
     graph = Graph()
-    for prefix, namespace in (("dcat", DCAT), ("dct", DCTERMS), ("void", VOID), ("foaf", FOAF),
-                              ("schema", SCHEMA), ("rrma", RRMA)):
+    for prefix, namespace in (
+        ("dcat", DCAT),
+        ("dct", DCTERMS),
+        ("void", VOID),
+        ("foaf", FOAF),
+        ("schema", SCHEMA),
+        ("rrma", RRMA),
+    ):
         graph.bind(prefix, namespace)
     catalog = URIRef(f"{base}/catalog")
     publisher = network_iri(base)
@@ -44,12 +50,28 @@ def catalog_graph(
     graph.add((catalog, RDF.type, DCAT.Catalog))
     graph.add((catalog, DCTERMS.title, Literal(f"Annuaire de {network.name}", lang="fr")))
     graph.add((catalog, DCTERMS.title, Literal(f"Directory of {network.name}", lang="en")))
-    graph.add((catalog, DCTERMS.description, Literal(
-        f"Les acteurs de la coopération et de la solidarité internationales de la région "
-        f"{network.region}, leurs actions et les groupes de travail du réseau.", lang="fr")))
-    graph.add((catalog, DCTERMS.description, Literal(
-        f"The international cooperation actors of {network.region}, their actions and the "
-        f"network's working groups.", lang="en")))
+    graph.add(
+        (
+            catalog,
+            DCTERMS.description,
+            Literal(
+                f"Les acteurs de la coopération et de la solidarité internationales de la région "
+                f"{network.region}, leurs actions et les groupes de travail du réseau.",
+                lang="fr",
+            ),
+        )
+    )
+    graph.add(
+        (
+            catalog,
+            DCTERMS.description,
+            Literal(
+                f"The international cooperation actors of {network.region}, their actions and the "
+                f"network's working groups.",
+                lang="en",
+            ),
+        )
+    )
     graph.add((catalog, DCTERMS.publisher, publisher))
     graph.add((catalog, DCTERMS.license, licence))
     graph.add((catalog, DCTERMS.modified, timestamp(network.modified)))
@@ -75,33 +97,65 @@ def catalog_graph(
     graph.add((whole, VOID.dataDump, dump))
     graph.add((whole, VOID.triples, integer(sum(t for _, t in counts.values()))))
     graph.add((whole, VOID.entities, integer(sum(n for n, _ in counts.values()))))
-    for kind, (rdf_class, title_fr, title_en) in DATASETS.items():
-        records, triples = counts.get(kind.value, (0, 0))
-        dataset = URIRef(f"{base}/catalog#{kind.value}")
+    for kind in DATASETS:
+        dataset = _dataset(
+            graph,
+            base,
+            kind,
+            network=network,
+            licence=licence,
+            counts=counts.get(kind.value, (0, 0)),
+        )
         graph.add((catalog, DCAT.dataset, dataset))
-        graph.add((dataset, RDF.type, DCAT.Dataset))
-        graph.add((dataset, RDF.type, VOID.Dataset))
-        graph.add((dataset, DCTERMS.title, Literal(title_fr, lang="fr")))
-        graph.add((dataset, DCTERMS.title, Literal(title_en, lang="en")))
-        graph.add((dataset, DCTERMS.description, Literal(
-            f"{title_fr} publiés par {network.name}, en données liées.", lang="fr")))
-        graph.add((dataset, DCTERMS.publisher, publisher))
-        graph.add((dataset, DCTERMS.license, licence))
-        graph.add((dataset, VOID["class"], rdf_class))
-        graph.add((dataset, VOID.entities, integer(records)))
-        graph.add((dataset, VOID.triples, integer(triples)))
         graph.add((whole, VOID.classPartition, dataset))
         graph.add((service, DCAT.servesDataset, dataset))
-        for extension, media in (("nt", "application/n-triples"), ("ttl", "text/turtle"),
-                                 ("jsonld", "application/ld+json")):
-            distribution = URIRef(f"{base}/catalog#{kind.value}-{extension}")
-            graph.add((dataset, DCAT.distribution, distribution))
-            graph.add((distribution, RDF.type, DCAT.Distribution))
-            graph.add((distribution, DCAT.accessURL, URIRef(f"{dump}.{extension}")))
-            graph.add((distribution, DCAT.downloadURL, URIRef(f"{dump}.{extension}")))
-            graph.add((distribution, DCAT.mediaType, URIRef(f"{MEDIA}{media}")))
-            graph.add((distribution, DCTERMS.license, licence))
     return graph
+
+
+def _dataset(
+    graph: Graph,
+    base: str,
+    kind: RecordKind,
+    *,
+    network: Network,
+    licence: URIRef,
+    counts: tuple[int, int],
+) -> URIRef:
+    """One dataset per kind of record, with its VoID figures and its dump distributions."""
+    rdf_class, title_fr, title_en = DATASETS[kind]
+    records, triples = counts
+    dump = f"{base}/dump"
+    dataset = URIRef(f"{base}/catalog#{kind.value}")
+    publisher = network_iri(base)
+    graph.add((dataset, RDF.type, DCAT.Dataset))
+    graph.add((dataset, RDF.type, VOID.Dataset))
+    graph.add((dataset, DCTERMS.title, Literal(title_fr, lang="fr")))
+    graph.add((dataset, DCTERMS.title, Literal(title_en, lang="en")))
+    graph.add(
+        (
+            dataset,
+            DCTERMS.description,
+            Literal(f"{title_fr} publiés par {network.name}, en données liées.", lang="fr"),
+        )
+    )
+    graph.add((dataset, DCTERMS.publisher, publisher))
+    graph.add((dataset, DCTERMS.license, licence))
+    graph.add((dataset, VOID["class"], rdf_class))
+    graph.add((dataset, VOID.entities, integer(records)))
+    graph.add((dataset, VOID.triples, integer(triples)))
+    for extension, media in (
+        ("nt", "application/n-triples"),
+        ("ttl", "text/turtle"),
+        ("jsonld", "application/ld+json"),
+    ):
+        distribution = URIRef(f"{base}/catalog#{kind.value}-{extension}")
+        graph.add((dataset, DCAT.distribution, distribution))
+        graph.add((distribution, RDF.type, DCAT.Distribution))
+        graph.add((distribution, DCAT.accessURL, URIRef(f"{dump}.{extension}")))
+        graph.add((distribution, DCAT.downloadURL, URIRef(f"{dump}.{extension}")))
+        graph.add((distribution, DCAT.mediaType, URIRef(f"{MEDIA}{media}")))
+        graph.add((distribution, DCTERMS.license, licence))
+    return dataset
 
 
 def well_known(settings: Settings) -> dict[str, Any]:

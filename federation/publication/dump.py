@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from rdflib import URIRef
 from sqlmodel import Session
 
 from federation.publication import repository
@@ -38,7 +39,8 @@ def stream(session: Session, fmt: Format, head: str, context_url: str) -> Iterat
             pieces = []
             for text in texts:
                 triples = list(rdflib_triples(text))
-                root = min((s for s, _, _ in triples), key=len)  # the record, not its parts
+                # The record's IRI is the shortest subject (its parts are IRI#part).
+                root = URIRef(min((str(s) for s, _, _ in triples), key=len))
                 node = compact_record(triples, root, context_url)
                 node.pop("@context")
                 pieces.append(json.dumps(node, ensure_ascii=False))

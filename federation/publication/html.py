@@ -46,7 +46,7 @@ def render(record: PublicRecord, network_name: str) -> bytes:
         for fmt in (Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.RDFXML)
     )
     rows = "\n".join(
-        f"<tr><th scope=\"row\">{escape(LABELS.get(key, key))}</th><td>{_value(value)}</td></tr>"
+        f'<tr><th scope="row">{escape(LABELS.get(key, key))}</th><td>{_value(value)}</td></tr>'
         for key, value in data.items()
         if key not in HIDDEN and value not in (None, "", [], False)
     )

@@ -40,8 +40,12 @@ ALIASES = {
     "rdf+xml": Format.RDFXML,
 }
 # Types that are not ours but mean one of ours.
-EQUIVALENT = {"application/json": Format.JSONLD, "application/xhtml+xml": Format.HTML,
-              "text/plain": Format.NTRIPLES, "application/x-turtle": Format.TURTLE}
+EQUIVALENT = {
+    "application/json": Format.JSONLD,
+    "application/xhtml+xml": Format.HTML,
+    "text/plain": Format.NTRIPLES,
+    "application/x-turtle": Format.TURTLE,
+}
 
 
 class NotAcceptable(FederationError):

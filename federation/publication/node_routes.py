@@ -35,9 +35,11 @@ def graph_response(request: Request, graph: Graph, fmt: Format, etag: str, title
         return Response(status_code=304, headers=validators.headers())
     if fmt is Format.HTML:
         turtle = graph.serialize(format="turtle")
-        body = (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>'
-                f"{escape(title)}</title></head><body><main><h1>{escape(title)}</h1>"
-                f"<pre>{escape(turtle)}</pre></main></body></html>").encode()
+        body = (
+            f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>'
+            f"{escape(title)}</title></head><body><main><h1>{escape(title)}</h1>"
+            f"<pre>{escape(turtle)}</pre></main></body></html>"
+        ).encode()
     elif fmt is Format.JSONLD:
         body = graph.serialize(format="json-ld").encode()
     else:
@@ -91,10 +93,10 @@ def dump_state(session: SessionDep) -> dict[str, object]:
     return {"records": records, "triples": triples, "digest": f"sha256:{digest}"}
 
 
-@router.api_route("/dump", methods=["GET", "HEAD"], response_class=Response)
-@router.api_route(
-    "/dump.{extension}", methods=["GET", "HEAD"], response_class=Response, include_in_schema=False
-)
+@router.get("/dump", response_class=Response)
+@router.head("/dump", response_class=Response, include_in_schema=False)
+@router.get("/dump.{extension}", response_class=Response, include_in_schema=False)
+@router.head("/dump.{extension}", response_class=Response, include_in_schema=False)
 def dump(
     request: Request, session: SessionDep, settings: SettingsDep, extension: str | None = None
 ) -> Response:

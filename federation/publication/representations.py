@@ -9,8 +9,8 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from federation.rdf.jsonld import compact_record
 from federation.publication.negotiation import Format
+from federation.rdf.jsonld import compact_record
 from schemas.namespaces import PREFIXES
 
 # Concept IRIs read better written in full than as concept:country\/BF.
@@ -51,7 +51,9 @@ def rdf_bytes(ntriples: str, fmt: Format) -> bytes:
     if fmt is Format.NTRIPLES:
         return ntriples.encode()
     prefixes = TURTLE_PREFIXES if fmt is Format.TURTLE else None
-    return bytes(ox.serialize(ox_triples(ntriples), format=OX_FORMATS[fmt], prefixes=prefixes))
+    written = ox.serialize(ox_triples(ntriples), format=OX_FORMATS[fmt], prefixes=prefixes)
+    assert written is not None  # no output given: the bytes are returned
+    return bytes(written)
 
 
 def jsonld_bytes(ntriples: str, root: str, context_url: str) -> bytes:

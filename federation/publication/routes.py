@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from fastapi import APIRouter, Request, Response
+from sqlmodel import Session
 
 from federation.actions.service import read_action
 from federation.actors.service import read_actor
@@ -22,7 +24,11 @@ from federation.settings import Settings
 
 router = APIRouter(tags=["linked data"])
 RECORD_FORMATS = [Format.HTML, Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.RDFXML]
-READERS = {RecordKind.ACTOR: read_actor, RecordKind.ACTION: read_action, RecordKind.GROUP: read_group}
+READERS: dict[RecordKind, Callable[[Session, uuid.UUID, str], PublicRecord]] = {
+    RecordKind.ACTOR: read_actor,
+    RecordKind.ACTION: read_action,
+    RecordKind.GROUP: read_group,
+}
 
 
 def context_url(settings: Settings) -> str:

@@ -245,9 +245,7 @@ def _read_participant(description: Description, node: URIRef) -> Participant:
     return Participant(
         actor_id=record_id_of(agent, RecordKind.ACTOR, "participants.actor_id") if agent else None,
         name=description.text(node, RRMA.partnerName, "participants.name"),
-        country=code_of(country, Scheme.COUNTRY, field="participants.country")
-        if country
-        else None,
+        country=code_of(country, Scheme.COUNTRY, field="participants.country") if country else None,
         organisation_type=code_of(
             kind, Scheme.ORGANISATION_TYPE, field="participants.organisation_type"
         )

@@ -27,9 +27,7 @@ class Header:
     version: int
 
 
-def header_triples(
-    iri: URIRef, kind: RecordKind, header: Header
-) -> list[Triple]:
+def header_triples(iri: URIRef, kind: RecordKind, header: Header) -> list[Triple]:
     triples: list[Triple] = [
         (iri, RDF.type, CLASSES[kind]),
         (iri, DCTERMS.created, timestamp(header.created)),

@@ -75,7 +75,7 @@ class Description:
         for value in values:
             if not isinstance(value, URIRef):
                 raise MappingError(field, "IRIs are expected")
-        return [URIRef(v) for v in values]
+        return [URIRef(str(v)) for v in values]
 
     def day(self, subject: Node, predicate: URIRef, field: str) -> date | None:
         value = self.text(subject, predicate, field)

@@ -7,7 +7,7 @@ The record's parts (hash IRIs under the record IRI) are embedded in their parent
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -19,7 +19,13 @@ from schemas.namespaces import RDF, XSD
 from schemas.vocabulary import context
 
 _XSD = str(XSD)
-NATIVE = {f"{_XSD}integer": int, f"{_XSD}boolean": lambda v: v in ("true", "1")}
+
+
+def _boolean(lexical: str) -> bool:
+    return lexical in ("true", "1")
+
+
+NATIVE: dict[str, Callable[[str], Any]] = {f"{_XSD}integer": int, f"{_XSD}boolean": _boolean}
 
 
 @dataclass(frozen=True)
@@ -97,13 +103,14 @@ def _node(
     grouped: dict[Node, list[Node]] = defaultdict(list)
     for predicate, obj in by_subject.get(subject, []):
         grouped[predicate].append(obj)
-    types = [known.class_names.get(str(t), str(t)) for t in sorted(grouped.pop(RDF.type, []))]
+    types = sorted(known.class_names.get(str(t), str(t)) for t in grouped.pop(RDF.type, []))
     if types:
         out["type"] = types[0] if len(types) == 1 else types
     for predicate in sorted(grouped, key=str):
         term = known.by_property.get(str(predicate))
         values = [
-            _value(obj, term, by_subject, known, seen) for obj in sorted(grouped[predicate])
+            _value(obj, term, by_subject, known, seen)
+            for obj in sorted(grouped[predicate], key=str)
         ]
         key = term.name if term else str(predicate)
         out[key] = values if (len(values) > 1 or (term and term.is_set)) else values[0]

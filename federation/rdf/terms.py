@@ -46,7 +46,7 @@ def code_of(iri: Node, *schemes: Scheme, field: str) -> str:
     for scheme in schemes:
         prefix = SDG_PREFIX if scheme is Scheme.SDG else f"{CONCEPT_PREFIX}{scheme.value}/"
         if text.startswith(prefix) and len(text) > len(prefix):
-            return text[len(prefix):]
+            return text[len(prefix) :]
     raise MappingError(field, f"{text} is not a code of {', '.join(s.value for s in schemes)}")
 
 

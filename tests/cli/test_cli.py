@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 
 from federation.cli.main import cli
 from federation.db.engine import make_engine, normalise_url
+from federation.db.migrate import head_revision
 from tests.conftest import PG_URL, ensure_pg_database
 
 ACTORS = "id_externe;nom;type;siren\nA1;Association Eau Vive;association;732829320\n"
@@ -124,7 +125,7 @@ def test_seed_and_db_commands(database_url: str) -> None:
     assert seeded.returncode == 0, seeded.stderr
     assert "actions: 60 created" in seeded.stdout
     current = run("db", "current", database_url=database_url)
-    assert current.stdout.strip() == "0001"
+    assert current.stdout.strip() == head_revision()
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ def assert_rejected(check: Callable[[str], str], value: str, code: str) -> Ident
 
 # --- SIREN / SIRET ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -106,6 +107,7 @@ def test_error_becomes_field_error() -> None:
 
 # --- RNA -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -131,10 +133,15 @@ def test_rna_bad_format(raw: str) -> None:
 
 # --- UAI -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("0750654D", "0750654D"), ("0750653c", "0750653C"), ("0422170F", "0422170F"),
-     ("075 0654 D", "0750654D")],
+    [
+        ("0750654D", "0750654D"),
+        ("0750653c", "0750653C"),
+        ("0422170F", "0422170F"),
+        ("075 0654 D", "0750654D"),
+    ],
 )
 def test_uai_valid(raw: str, expected: str) -> None:
     assert normalize_uai(raw) == expected
@@ -155,6 +162,7 @@ def test_uai_bad_format(raw: str) -> None:
 
 
 # --- FINESS ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "raw", ["750712184", "210780581", "250000015", "970100228", "970421038", "750 712 184"]
@@ -181,11 +189,22 @@ def test_finess_bad_format(raw: str) -> None:
 
 # --- INSEE commune code ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("25056", "25056"), ("21231", "21231"), ("2a004", "2A004"), ("2B033", "2B033"),
-     ("97120", "97120"), ("97611", "97611"), ("01001", "01001"),
-     ("75056", "75056"), ("75101", "75101"), ("69381", "69381"), ("13201", "13201")],
+    [
+        ("25056", "25056"),
+        ("21231", "21231"),
+        ("2a004", "2A004"),
+        ("2B033", "2B033"),
+        ("97120", "97120"),
+        ("97611", "97611"),
+        ("01001", "01001"),
+        ("75056", "75056"),
+        ("75101", "75101"),
+        ("69381", "69381"),
+        ("13201", "13201"),
+    ],
 )
 def test_insee_commune_valid(raw: str, expected: str) -> None:
     # Paris/Lyon/Marseille arrondissements (75101, 69381, 13201) pass on purpose (see module).
@@ -207,6 +226,7 @@ def test_insee_commune_refuses_postal_codes_of_prefectures(postal_code: str) -> 
 
 
 # --- Generators ------------------------------------------------------------------------------
+
 
 def test_generated_sirens_and_sirets_round_trip() -> None:
     rng = random.Random(7)

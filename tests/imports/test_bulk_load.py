@@ -22,7 +22,7 @@ def canonical(record: dict[str, Any]) -> dict[str, Any]:
     out = dict(record)
     for name in ("countries", "sectors", "sdgs", "localities"):
         if name in out:
-            out[name] = sorted(out[name], key=lambda item: str(item))
+            out[name] = sorted(out[name], key=str)
     return out
 
 

@@ -60,7 +60,9 @@ def test_windows_1252_and_commas(session: Session, tmp_path: Path) -> None:
 
 
 def test_dry_run_writes_nothing(session: Session, tmp_path: Path) -> None:
-    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), dry_run=True, base_url=BASE)
+    report = import_file(
+        session, write(tmp_path, "acteurs.csv", ACTORS_CSV), dry_run=True, base_url=BASE
+    )
     assert report.counts["actors"].created == 3
     assert not report.should_write
     session.rollback()
@@ -68,7 +70,9 @@ def test_dry_run_writes_nothing(session: Session, tmp_path: Path) -> None:
 
 
 def test_strict_writes_nothing_when_a_row_is_bad(session: Session, tmp_path: Path) -> None:
-    report = import_file(session, write(tmp_path, "acteurs.csv", ACTORS_CSV), strict=True, base_url=BASE)
+    report = import_file(
+        session, write(tmp_path, "acteurs.csv", ACTORS_CSV), strict=True, base_url=BASE
+    )
     assert report.errors
     assert not report.should_write
 
@@ -97,7 +101,9 @@ def test_reimport_matches_on_identifier_without_external_id(
     by_siren = (
         "Nom;Type;SIREN\nAssociation Solidarité Sahel (nouveau nom);association;732 829 320\n"
     )
-    report = import_file(session, write(tmp_path, "acteurs2.csv", by_siren), kind=Kind.ACTORS, base_url=BASE)
+    report = import_file(
+        session, write(tmp_path, "acteurs2.csv", by_siren), kind=Kind.ACTORS, base_url=BASE
+    )
     assert report.counts["actors"].updated == 1
     assert count(session, Actor) == 3
 

@@ -39,6 +39,7 @@ def directory(request: pytest.FixtureRequest) -> SampleDirectory:
 
 # --- places --------------------------------------------------------------------------------------
 
+
 def test_regions_are_the_twelve_networks() -> None:
     names = regions()
     assert len(names) == 12
@@ -72,6 +73,7 @@ def test_partner_countries_and_sectors_are_real_codes() -> None:
 
 
 # --- determinism and size ------------------------------------------------------------------------
+
 
 def test_same_seed_same_directory() -> None:
     first = generate_directory(actions=300, seed=42, region="Bretagne")
@@ -109,6 +111,7 @@ def test_generation_scales_linearly() -> None:
 
 
 # --- validity ------------------------------------------------------------------------------------
+
 
 def test_every_object_passes_the_models_and_the_node_rules(directory: SampleDirectory) -> None:
     existing = set(directory.actor_ids)
@@ -149,7 +152,8 @@ def test_every_code_is_in_its_scheme(directory: SampleDirectory) -> None:
         for p in action.participants:
             assert lists[Scheme.ORGANISATION_ROLE].choosable(p.role)
             assert p.organisation_type is None or lists[Scheme.ORGANISATION_TYPE].choosable(
-                p.organisation_type)
+                p.organisation_type
+            )
         for f in action.fundings:
             assert lists[Scheme.FUNDING_STATUS].choosable(f.status)
             assert lists[Scheme.CURRENCY].choosable(f.currency)
@@ -167,9 +171,12 @@ def test_identifiers_are_valid_unique_and_fit_the_type(directory: SampleDirector
         if actor.siret:
             assert normalize_siret(actor.siret) == actor.siret
             assert siren_of_siret(actor.siret) == actor.siren
-        for value, check in ((actor.rna, normalize_rna), (actor.uai, normalize_uai),
-                             (actor.finess, normalize_finess),
-                             (actor.insee_code, normalize_insee_commune)):
+        for value, check in (
+            (actor.rna, normalize_rna),
+            (actor.uai, normalize_uai),
+            (actor.finess, normalize_finess),
+            (actor.insee_code, normalize_insee_commune),
+        ):
             if value:
                 assert check(value) == value
                 seen[value] += 1
@@ -193,8 +200,14 @@ def test_identifiers_are_valid_unique_and_fit_the_type(directory: SampleDirector
         elif kind in ("entreprise", "chambre-consulaire", "etablissement-public"):
             assert actor.siren
             assert actor.siret
-        if actor.siren and kind in ("collectivite", "universite", "hopital", "chambre-consulaire",
-                                    "etablissement-public", "etablissement-scolaire"):
+        if actor.siren and kind in (
+            "collectivite",
+            "universite",
+            "hopital",
+            "chambre-consulaire",
+            "etablissement-public",
+            "etablissement-scolaire",
+        ):
             assert actor.siren[0] in "12"  # public bodies
         elif actor.siren:
             assert actor.siren[0] not in "12"
@@ -214,9 +227,15 @@ def test_actors_live_in_real_communes_of_their_region(directory: SampleDirectory
         assert actor.sectors
         if actor.email:
             local, domain = actor.email.split("@")
-            assert local in {"contact", "accueil", "secretariat", "mairie", "international",
-                             "relations.internationales", "cooperation.internationale"} or (
-                local.startswith("ce.") and domain.startswith("ac-")), actor.email
+            assert local in {
+                "contact",
+                "accueil",
+                "secretariat",
+                "mairie",
+                "international",
+                "relations.internationales",
+                "cooperation.internationale",
+            } or (local.startswith("ce.") and domain.startswith("ac-")), actor.email
         if actor.website:
             assert re.fullmatch(r"https://www\.[a-z0-9.-]+\.[a-z]{2,4}", actor.website)
         if actor.contact_name:
@@ -246,6 +265,7 @@ def test_references_point_at_actors(directory: SampleDirectory) -> None:
 
 
 # --- content -------------------------------------------------------------------------------------
+
 
 def test_actions_read_like_real_projects(directory: SampleDirectory) -> None:
     text = " ".join(a.description or "" for a in directory.actions)

@@ -110,6 +110,21 @@ def test_valid_example_conforms(path: Path) -> None:
     assert report.conforms, report.text
 
 
+def test_every_node_shape_applies_to_some_valid_example() -> None:
+    graph = shapes()
+    records = Graph()
+    for path in VALID:
+        records.parse(path, format="turtle")
+    for shape in graph.subjects(RDF.type, SH.NodeShape):
+        focus: set[Node] = set()
+        for cls in graph.objects(shape, SH.targetClass):
+            focus.update(records.subjects(RDF.type, cls))
+        for prop in graph.objects(shape, SH.targetObjectsOf):
+            assert isinstance(prop, URIRef)
+            focus.update(records.objects(None, prop))
+        assert focus, f"no valid example has a focus node of {shape}"
+
+
 @pytest.mark.parametrize("path", INVALID, ids=lambda path: path.stem)
 def test_invalid_example_is_reported_on_its_path(path: Path) -> None:
     expected = headers(path, "expected-path")
