@@ -57,7 +57,7 @@ def backfill(session: Session, base_url: str) -> int:
     """Publish every record whose stored RDF is missing, stale or minted under another base
     URL; returns how many were (re)published. Flushes only."""
     sample = session.execute(select(col(RecordRdf.ntriples)).limit(1)).scalar_one_or_none()
-    everything = sample is not None and f"<{base_url}/" not in sample
+    everything = sample is not None and f"<{base_url}/".encode() not in sample
     done = 0
     for model, read in _readers(base_url):
         stmt = select(model.id).outerjoin(RecordRdf, RecordRdf.id == model.id)  # type: ignore[attr-defined]

@@ -26,12 +26,12 @@ def stream(session: Session, fmt: Format, head: str, context_url: str) -> Iterat
     if fmt is Format.NTRIPLES:
         yield head.encode()
         for texts in repository.stream_ntriples(session, CHUNK):
-            yield "".join(texts).encode()
+            yield b"".join(texts)
     elif fmt is Format.TURTLE:
         yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in TURTLE_PREFIXES.items()).encode()
-        yield b"\n" + _turtle_body(head)
+        yield b"\n" + _turtle_body(head.encode())
         for texts in repository.stream_ntriples(session, CHUNK):
-            yield b"\n" + _turtle_body("".join(texts))
+            yield b"\n" + _turtle_body(b"".join(texts))
     else:
         yield b'{"@context": ' + json.dumps(context_url).encode() + b', "@graph": [\n'
         first = True
@@ -50,7 +50,7 @@ def stream(session: Session, fmt: Format, head: str, context_url: str) -> Iterat
         yield b"\n]}\n"
 
 
-def _turtle_body(ntriples: str) -> bytes:
+def _turtle_body(ntriples: bytes) -> bytes:
     """Turtle without the prefix lines (declared once at the top of the dump)."""
     text = rdf_bytes(ntriples, Format.TURTLE).decode()
     return "".join(

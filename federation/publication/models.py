@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, LargeBinary
 from sqlmodel import Field
 
 from federation.db.base import SQLModel
@@ -21,4 +21,5 @@ class RecordRdf(SQLModel, table=True):
     version: int
     modified: datetime = Field(sa_type=UTCDateTime)
     triples: int
-    ntriples: str = Field(sa_column=Column(Text, nullable=False))
+    # Bytes, not text: the dump sends them as they are (no decoding and encoding again).
+    ntriples: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -43,7 +43,7 @@ def graph_response(request: Request, graph: Graph, fmt: Format, etag: str, title
     elif fmt is Format.JSONLD:
         body = graph.serialize(format="json-ld").encode()
     else:
-        body = rdf_bytes(serialize(graph), fmt)
+        body = rdf_bytes(serialize(graph).encode(), fmt)
     return Response(body, headers=validators.headers(fmt))
 
 

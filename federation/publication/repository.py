@@ -30,7 +30,7 @@ def get(session: Session, record_id: uuid.UUID) -> RecordRdf | None:
     return session.get(RecordRdf, record_id)
 
 
-def stream_ntriples(session: Session, chunk: int = 500) -> Iterator[list[str]]:
+def stream_ntriples(session: Session, chunk: int = 500) -> Iterator[list[bytes]]:
     """Every record's N-Triples, by id, ``chunk`` records at a time (server-side cursor)."""
     stmt = (
         select(col(RecordRdf.ntriples))
@@ -39,7 +39,7 @@ def stream_ntriples(session: Session, chunk: int = 500) -> Iterator[list[str]]:
     )
     result = session.execute(stmt)
     for partition in result.partitions(chunk):
-        yield [row[0] for row in partition]
+        yield [bytes(row[0]) for row in partition]
 
 
 def state(session: Session) -> tuple[int, int, str]:

@@ -23,13 +23,13 @@ OX_FORMATS = {
 }
 
 
-def ox_triples(ntriples: str) -> list[ox.Quad]:
-    return list(ox.parse(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES))
+def ox_triples(ntriples: bytes) -> list[ox.Quad]:
+    return list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
 
 
-def rdflib_triples(ntriples: str) -> Iterator[tuple[Node, Node, Node]]:
+def rdflib_triples(ntriples: bytes) -> Iterator[tuple[Node, Node, Node]]:
     """The stored text as rdflib terms (records have no blank nodes)."""
-    for quad in ox.parse(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES):
+    for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
         yield URIRef(quad.subject.value), URIRef(quad.predicate.value), _term(quad.object)
 
 
@@ -46,16 +46,16 @@ def _term(node: object) -> Node:
     raise ValueError("records have no blank nodes")
 
 
-def rdf_bytes(ntriples: str, fmt: Format) -> bytes:
+def rdf_bytes(ntriples: bytes, fmt: Format) -> bytes:
     """Turtle, RDF/XML or N-Triples of some records' stored text."""
     if fmt is Format.NTRIPLES:
-        return ntriples.encode()
+        return ntriples
     prefixes = TURTLE_PREFIXES if fmt is Format.TURTLE else None
     written = ox.serialize(ox_triples(ntriples), format=OX_FORMATS[fmt], prefixes=prefixes)
     assert written is not None  # no output given: the bytes are returned
     return bytes(written)
 
 
-def jsonld_bytes(ntriples: str, root: str, context_url: str) -> bytes:
+def jsonld_bytes(ntriples: bytes, root: str, context_url: str) -> bytes:
     document = compact_record(rdflib_triples(ntriples), URIRef(root), context_url)
     return json.dumps(document, ensure_ascii=False, indent=2).encode()

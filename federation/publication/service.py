@@ -27,7 +27,7 @@ def publish(session: Session, records: Sequence[PublicRecord]) -> None:
                 "version": record.version,
                 "modified": record.modified,
                 "triples": len(triples),
-                "ntriples": serialize(triples),
+                "ntriples": serialize(triples).encode(),
             }
         )
     repository.replace(session, rows)

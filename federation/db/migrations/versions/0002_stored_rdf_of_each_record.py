@@ -24,7 +24,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("modified", sa.DateTime(timezone=True), nullable=False),
         sa.Column("triples", sa.Integer(), nullable=False),
-        sa.Column("ntriples", sa.Text(), nullable=False),
+        sa.Column("ntriples", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_record_rdf")),
     )
     with op.batch_alter_table("record_rdf", schema=None) as batch_op:
