@@ -108,6 +108,9 @@ EU_COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country
 # The IATI Standard 2.03 code list pages, the source of the generated schemes.
 IATI_CODELIST = Namespace("https://iatistandard.org/en/iati-standard/203/codelists/")
 
+# IANA media types, which DCAT distributions name as dcat:mediaType.
+IANA_MEDIA = Namespace("https://www.iana.org/assignments/media-types/")
+
 # The prefixes our files and serialisations use, for ``Graph.bind``.
 PREFIXES: dict[str, str] = {
     "rrma": str(RRMA),
@@ -141,6 +144,7 @@ __all__ = [
     "DCTERMS",
     "EU_COUNTRY",
     "FOAF",
+    "IANA_MEDIA",
     "IATI_CODELIST",
     "LDES",
     "ORG",

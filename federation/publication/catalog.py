@@ -13,7 +13,7 @@ from federation.network.models import Network
 from federation.rdf.terms import integer, network_iri, timestamp
 from federation.settings import Settings
 from schemas.concepts import scheme_iri, scheme_names
-from schemas.namespaces import DCAT, DCTERMS, FOAF, RDF, RRMA, SCHEMA, VOID
+from schemas.namespaces import DCAT, DCTERMS, FOAF, IANA_MEDIA, RDF, RRMA, SCHEMA, VOID
 from schemas.vocabulary import VOCABULARY_VERSION
 
 WELL_KNOWN = "/.well-known/rrma-federation"
@@ -26,7 +26,6 @@ DATASETS = {
     RecordKind.ACTION: (RRMA.Action, "Actions et projets", "Actions and projects"),
     RecordKind.GROUP: (RRMA.WorkingGroup, "Groupes de travail", "Working groups"),
 }
-MEDIA = "https://www.iana.org/assignments/media-types/"
 
 
 def catalog_graph(
@@ -153,7 +152,7 @@ def _dataset(
         graph.add((distribution, RDF.type, DCAT.Distribution))
         graph.add((distribution, DCAT.accessURL, URIRef(f"{dump}.{extension}")))
         graph.add((distribution, DCAT.downloadURL, URIRef(f"{dump}.{extension}")))
-        graph.add((distribution, DCAT.mediaType, URIRef(f"{MEDIA}{media}")))
+        graph.add((distribution, DCAT.mediaType, IANA_MEDIA[media]))
         graph.add((distribution, DCTERMS.license, licence))
     return dataset
 

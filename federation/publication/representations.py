@@ -11,7 +11,7 @@ from rdflib.term import Node
 
 from federation.publication.negotiation import Format
 from federation.rdf.jsonld import compact_record
-from schemas.namespaces import PREFIXES
+from schemas.namespaces import PREFIXES, XSD
 
 # Concept IRIs read better written in full than as concept:country\/BF.
 TURTLE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name != "concept"}
@@ -40,7 +40,7 @@ def _term(node: object) -> Node:
         if node.language:
             return Literal(node.value, lang=node.language)
         datatype = node.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        if datatype == str(XSD.string):
             return Literal(node.value)
         return Literal(node.value, datatype=URIRef(datatype))
     raise ValueError("records have no blank nodes")

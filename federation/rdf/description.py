@@ -12,7 +12,21 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from federation.rdf.terms import MappingError
-from schemas.namespaces import RDF
+from schemas.namespaces import RDF, SCHEMA, SDG
+
+# Namespaces that others write in a second spelling; read as ours (docs: "namespace traps").
+SPELLINGS = (
+    ("http://schema.org/", str(SCHEMA)),
+    ("https://metadata.un.org/sdg/", str(SDG)),
+)
+
+
+def canonical(node: Node) -> Node:
+    if isinstance(node, URIRef):
+        for other, ours in SPELLINGS:
+            if node.startswith(other):
+                return URIRef(ours + node[len(other) :])
+    return node
 
 
 class Description:
@@ -23,7 +37,7 @@ class Description:
             lambda: defaultdict(list)
         )
         for subject, predicate, obj in triples:
-            self._by_subject[subject][predicate].append(obj)
+            self._by_subject[subject][canonical(predicate)].append(canonical(obj))
 
     @classmethod
     def of_graph(cls, graph: Graph) -> Description:

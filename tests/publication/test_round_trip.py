@@ -66,3 +66,17 @@ def test_reading_names_the_field_at_fault(seeded: Seeded) -> None:
     with pytest.raises(MappingError) as wrong:
         record_from_rdf(Description.of_graph(graph), URIRef(action.iri), RecordKind.ACTION)
     assert wrong.value.field == "status"
+
+
+def test_other_spellings_of_schema_org_and_sdg_are_read(seeded: Seeded) -> None:
+    action = seeded.actions[0]
+    graph = Graph()
+    for s, p, o in record_graph(action):
+        p_text, o_text = str(p), str(o)
+        if p_text.startswith("https://schema.org/"):
+            p = URIRef("http://schema.org/" + p_text.removeprefix("https://schema.org/"))
+        if isinstance(o, URIRef) and o_text.startswith("http://metadata.un.org/sdg/"):
+            o = URIRef("https://" + o_text.removeprefix("http://"))
+        graph.add((s, p, o))
+    back = record_from_rdf(Description.of_graph(graph), URIRef(action.iri), RecordKind.ACTION)
+    assert back == action
