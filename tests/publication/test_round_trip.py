@@ -71,12 +71,11 @@ def test_reading_names_the_field_at_fault(seeded: Seeded) -> None:
 def test_other_spellings_of_schema_org_and_sdg_are_read(seeded: Seeded) -> None:
     action = seeded.actions[0]
     graph = Graph()
-    for s, p, o in record_graph(action):
-        p_text, o_text = str(p), str(o)
-        if p_text.startswith("https://schema.org/"):
-            p = URIRef("http://schema.org/" + p_text.removeprefix("https://schema.org/"))
-        if isinstance(o, URIRef) and o_text.startswith("http://metadata.un.org/sdg/"):
-            o = URIRef("https://" + o_text.removeprefix("http://"))
-        graph.add((s, p, o))
+    for subject, predicate, obj in record_graph(action):
+        written = str(predicate).replace("https://schema.org/", "http://schema.org/")
+        other = obj
+        if isinstance(obj, URIRef) and str(obj).startswith("http://metadata.un.org/sdg/"):
+            other = URIRef(str(obj).replace("http://", "https://"))
+        graph.add((subject, URIRef(written), other))
     back = record_from_rdf(Description.of_graph(graph), URIRef(action.iri), RecordKind.ACTION)
     assert back == action
