@@ -11,6 +11,8 @@ from typing import Any
 from sqlmodel import Session
 
 from federation.actions import repository
+from federation.actions.models import Action, Participation
+from federation.actions.models import Funding as FundingRow
 from federation.actions.repository import ActionFilters, ActionRow
 from federation.actions.schemas import (
     ActionBase,
@@ -26,13 +28,16 @@ from federation.actions.schemas import (
 )
 from federation.actors import repository as actors_repository
 from federation.codelists.registry import Scheme
-from federation.common.fields import new_id, utcnow
+from federation.common.fields import new_id
 from federation.common.listing import Page, Sort
 from federation.common.records import (
     RecordKind,
+    Stamp,
     bury,
     external_id_taken,
     missing,
+    new_stamp,
+    next_stamp,
     record_iri,
 )
 from federation.common.validation import Problems, validate_as
@@ -328,8 +333,7 @@ def create_action(session: Session, data: ActionCreate, base_url: str) -> Action
     prepared = check_action(data, existing_actors=existing)
     _external_id_clash(session, prepared.values["external_id"], None)
     action_id = new_id()
-    now = utcnow()
-    row = {**prepared.values, "id": action_id, "created": now, "modified": now, "version": 1}
+    row = {**prepared.values, **new_stamp(action_id)}
     repository.insert_many(session, [row], *prepared.child_rows(action_id))
     session.flush()
     record = read_action(session, action_id, base_url)
@@ -384,20 +388,34 @@ def _prepared_state(prepared: PreparedAction) -> tuple[Any, ...]:
     )
 
 
-def apply_update(session: Session, previous: ActionRow, prepared: PreparedAction) -> bool:
-    """Write a checked action over its previous state; False when nothing changed (the
-    comparison is on normalised values: "bf" for a stored "BF" is no change)."""
+def prepared_row(prepared: PreparedAction, stamp: Stamp) -> ActionRow:
+    """The action as written, without reading it back (bulk loads publish from this)."""
+    codes: dict[str, list[tuple[str, float | None]]] = {}
+    for scheme, code, percentage in prepared.codes:
+        codes.setdefault(scheme, []).append((code, percentage))
+    return ActionRow(
+        Action.model_construct(**prepared.values, **stamp),
+        codes,
+        [Participation.model_construct(**row) for row in prepared.participations],
+        [FundingRow.model_construct(**row) for row in prepared.fundings],
+    )
+
+
+def apply_update(session: Session, previous: ActionRow, prepared: PreparedAction) -> Stamp | None:
+    """Write a checked action over its previous state; None when nothing changed (compared on
+    normalised values: "bf" for a stored "BF" is no change), else the new stamp."""
     if _stored_state(previous) == _prepared_state(prepared):
-        return False
+        return None
     action = previous.action
+    stamp = next_stamp(action.id, action.created, action.version)
     repository.update_one(
         session,
         action.id,
-        {**prepared.values, "modified": utcnow(), "version": action.version + 1},
+        {**prepared.values, "modified": stamp["modified"], "version": stamp["version"]},
     )
     repository.delete_children(session, [action.id])
     repository.insert_many(session, [], *prepared.child_rows(action.id))
-    return True
+    return stamp
 
 
 def delete_action(session: Session, action_id: uuid.UUID) -> None:

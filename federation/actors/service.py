@@ -10,12 +10,21 @@ from typing import Any
 from sqlmodel import Session
 
 from federation.actors import repository
+from federation.actors.models import Actor
 from federation.actors.repository import ActorFilters, ActorRow
 from federation.actors.schemas import ActorBase, ActorCreate, ActorPublic, ActorsPublic, ActorUpdate
 from federation.codelists.registry import Scheme
-from federation.common.fields import new_id, utcnow
+from federation.common.fields import new_id
 from federation.common.listing import Page, Sort
-from federation.common.records import RecordKind, bury, missing, record_iri
+from federation.common.records import (
+    RecordKind,
+    Stamp,
+    bury,
+    missing,
+    new_stamp,
+    next_stamp,
+    record_iri,
+)
 from federation.common.validation import Problems, validate_as
 from federation.db.references import referrers
 from federation.errors import Conflict, FederationError, FieldError
@@ -177,8 +186,7 @@ def create_actor(session: Session, data: ActorCreate, base_url: str) -> ActorPub
     if clashes:
         raise Conflict(duplicate_errors(clashes))
     actor_id = new_id()
-    now = utcnow()
-    row = {**prepared.values, "id": actor_id, "created": now, "modified": now, "version": 1}
+    row = {**prepared.values, **new_stamp(actor_id)}
     repository.insert_many(session, [row], prepared.code_rows(actor_id))
     session.flush()
     record = read_actor(session, actor_id, base_url)
@@ -208,8 +216,15 @@ def update_actor(
     return record
 
 
-def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) -> bool:
-    """Write a checked actor over its previous state; False when nothing changed."""
+def prepared_row(prepared: PreparedActor, stamp: Stamp) -> ActorRow:
+    """The row as written, without reading it back (bulk loads publish from this)."""
+    actor = Actor.model_construct(**prepared.values, **stamp)
+    return ActorRow(actor, {scheme: codes for scheme, codes in prepared.codes.items() if codes})
+
+
+def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) -> Stamp | None:
+    """Write a checked actor over its previous state; None when nothing changed, else the
+    new id, timestamps and version."""
     actor = previous.actor
     changed_values = {
         name: value for name, value in prepared.values.items() if getattr(actor, name) != value
@@ -218,13 +233,16 @@ def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) 
         k: v for k, v in previous.codes.items() if v
     }
     if not changed_values and not codes_changed:
-        return False
+        return None
+    stamp = next_stamp(actor.id, actor.created, actor.version)
     repository.update_one(
-        session, actor.id, {**changed_values, "modified": utcnow(), "version": actor.version + 1}
+        session,
+        actor.id,
+        {**changed_values, "modified": stamp["modified"], "version": stamp["version"]},
     )
     if codes_changed:
         repository.replace_codes(session, [actor.id], prepared.code_rows(actor.id))
-    return True
+    return stamp
 
 
 def delete_actor(session: Session, actor_id: uuid.UUID) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from enum import StrEnum
+from typing import TypedDict
 
 from sqlalchemy import delete
 from sqlmodel import Session, col
@@ -23,6 +25,24 @@ class RecordKind(StrEnum):
     @property
     def label(self) -> str:
         return {"actors": "Acteur", "actions": "Action", "groups": "Groupe de travail"}[self.value]
+
+
+class Stamp(TypedDict):
+    """The columns every record's row has besides its content."""
+
+    id: uuid.UUID
+    created: datetime
+    modified: datetime
+    version: int
+
+
+def new_stamp(record_id: uuid.UUID) -> Stamp:
+    now = utcnow()
+    return {"id": record_id, "created": now, "modified": now, "version": 1}
+
+
+def next_stamp(record_id: uuid.UUID, created: datetime, version: int) -> Stamp:
+    return {"id": record_id, "created": created, "modified": utcnow(), "version": version + 1}
 
 
 def record_iri(base_url: str, kind: RecordKind, record_id: uuid.UUID) -> str:

@@ -10,17 +10,21 @@ from sqlmodel import Session
 
 from federation.actors import repository as actors_repository
 from federation.codelists.registry import Scheme
-from federation.common.fields import new_id, utcnow
+from federation.common.fields import new_id
 from federation.common.listing import Page, Sort
 from federation.common.records import (
     RecordKind,
+    Stamp,
     bury,
     external_id_taken,
     missing,
+    new_stamp,
+    next_stamp,
     record_iri,
 )
 from federation.common.validation import Problems, validate_as
 from federation.groups import repository
+from federation.groups.models import GroupMembership, WorkingGroup
 from federation.groups.repository import GroupFilters, GroupRow
 from federation.groups.schemas import (
     Membership,
@@ -127,8 +131,7 @@ def create_group(session: Session, data: WorkingGroupCreate, base_url: str) -> W
     prepared = check_group(data, existing_actors=existing)
     _external_id_clash(session, prepared.values["external_id"], None)
     group_id = new_id()
-    now = utcnow()
-    row = {**prepared.values, "id": group_id, "created": now, "modified": now, "version": 1}
+    row = {**prepared.values, **new_stamp(group_id)}
     repository.insert_many(session, [row], prepared.member_rows(group_id))
     session.flush()
     record = read_group(session, group_id, base_url)
@@ -156,7 +159,15 @@ def update_group(
     return record
 
 
-def apply_update(session: Session, previous: GroupRow, prepared: PreparedGroup) -> bool:
+def prepared_row(prepared: PreparedGroup, stamp: Stamp) -> GroupRow:
+    """The group as written, without reading it back (bulk loads publish from this)."""
+    return GroupRow(
+        WorkingGroup.model_construct(**prepared.values, **stamp),
+        [GroupMembership.model_construct(**row) for row in prepared.member_rows(stamp["id"])],
+    )
+
+
+def apply_update(session: Session, previous: GroupRow, prepared: PreparedGroup) -> Stamp | None:
     """Write a checked group over its previous state; False when nothing changed (compared
     on normalised values)."""
     group = previous.group
@@ -164,12 +175,15 @@ def apply_update(session: Session, previous: GroupRow, prepared: PreparedGroup) 
     stored_members = [(m.actor_id, m.role) for m in previous.members]
     members = [(m["actor_id"], m["role"]) for m in prepared.members]
     if stored_values == prepared.values and stored_members == members:
-        return False
+        return None
+    stamp = next_stamp(group.id, group.created, group.version)
     repository.update_one(
-        session, group.id, {**prepared.values, "modified": utcnow(), "version": group.version + 1}
+        session,
+        group.id,
+        {**prepared.values, "modified": stamp["modified"], "version": stamp["version"]},
     )
     repository.replace_members(session, group.id, prepared.member_rows(group.id))
-    return True
+    return stamp
 
 
 def delete_group(session: Session, group_id: uuid.UUID) -> None:

@@ -15,15 +15,18 @@ from sqlmodel import Session
 
 from federation.actions import repository as actions_repository
 from federation.actions import service as actions_service
+from federation.actions.repository import ActionRow
 from federation.actions.schemas import ActionCreate
 from federation.actors import repository as actors_repository
 from federation.actors import service as actors_service
+from federation.actors.repository import ActorRow
 from federation.actors.schemas import ActorCreate
 from federation.common.bulk_memory import collector_paused
-from federation.common.fields import utcnow
+from federation.common.records import Stamp, new_stamp
 from federation.errors import FieldError, ValidationFailed
 from federation.groups import repository as groups_repository
 from federation.groups import service as groups_service
+from federation.groups.repository import GroupRow
 from federation.groups.schemas import WorkingGroupCreate
 from federation.imports import rows as row_rules
 from federation.imports.columns import Kind, header_map
@@ -192,9 +195,9 @@ def _reject(
     report.count(kind).rejected += 1
 
 
-def _stamp(values: dict[str, Any], record_id: uuid.UUID) -> dict[str, Any]:
-    now = utcnow()
-    return {**values, "id": record_id, "created": now, "modified": now, "version": 1}
+def _count(counts: KindCounts, stamp: Stamp | None) -> None:
+    counts.updated += stamp is not None
+    counts.unchanged += stamp is None
 
 
 def load_actors(
@@ -222,7 +225,7 @@ def load_actors(
     new_rows: list[dict[str, Any]] = []
     new_codes: list[dict[str, Any]] = []
     counts = report.count(Kind.ACTORS)
-    touched: list[uuid.UUID] = []
+    written: list[ActorRow] = []
     for item in items:
         assert isinstance(item.data, ActorCreate)
         existing_id = matched.get(item.line)
@@ -237,18 +240,17 @@ def load_actors(
             _reject(report, Kind.ACTORS, reader, item.line, errors=clashes)
             continue
         if before is not None:
-            changed = actors_service.apply_update(session, before, prepared)
-            counts.updated += changed
-            counts.unchanged += not changed
+            stamp = actors_service.apply_update(session, before, prepared)
+            _count(counts, stamp)
             record_id = before.actor.id
-            if changed:
-                touched.append(record_id)
         else:
             record_id = (ids or {}).get(item.line) or uuid.uuid4()
-            new_rows.append(_stamp(prepared.values, record_id))
+            stamp = new_stamp(record_id)
+            new_rows.append({**prepared.values, **stamp})
             new_codes.extend(prepared.code_rows(record_id))
             counts.created += 1
-            touched.append(record_id)
+        if stamp is not None:
+            written.append(actors_service.prepared_row(prepared, stamp))
         for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
             if prepared.values.get(column):
                 index[(column, prepared.values[column])] = record_id
@@ -260,7 +262,7 @@ def load_actors(
             new_rows, new_codes = [], []
     actors_repository.insert_many(session, new_rows, new_codes)
     session.flush()
-    _publish(session, Kind.ACTORS, touched, base_url)
+    publish(session, [actors_service.to_public(row, base_url) for row in written])
 
 
 def _norm(column: str, value: str) -> str:
@@ -323,7 +325,7 @@ def load_actions(
     seen: dict[str, int] = {}
     batch: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
     counts = report.count(Kind.ACTIONS)
-    touched: list[uuid.UUID] = []
+    written: list[ActionRow] = []
     for item in items:
         assert isinstance(item.data, ActionCreate)
         external_id = item.data.external_id
@@ -354,16 +356,16 @@ def load_actions(
         if external_id:
             seen[external_id] = item.line
         if before is not None:
-            changed = actions_service.apply_update(session, before, prepared)
-            counts.updated += changed
-            counts.unchanged += not changed
-            if changed:
-                touched.append(before.action.id)
+            stamp = actions_service.apply_update(session, before, prepared)
+            _count(counts, stamp)
+            if stamp is not None:
+                written.append(actions_service.prepared_row(prepared, stamp))
             continue
         action_id = uuid.uuid4()
-        touched.append(action_id)
+        stamp = new_stamp(action_id)
+        written.append(actions_service.prepared_row(prepared, stamp))
         codes, participations, fundings = prepared.child_rows(action_id)
-        batch[0].append(_stamp(prepared.values, action_id))
+        batch[0].append({**prepared.values, **stamp})
         batch[1].extend(codes)
         batch[2].extend(participations)
         batch[3].extend(fundings)
@@ -373,7 +375,9 @@ def load_actions(
             batch = ([], [], [], [])
     actions_repository.insert_many(session, *batch)
     session.flush()
-    _publish(session, Kind.ACTIONS, touched, base_url)
+    for start in range(0, len(written), BATCH):
+        chunk = written[start : start + BATCH]
+        publish(session, [actions_service.to_public(row, base_url) for row in chunk])
 
 
 def load_groups(
@@ -393,7 +397,7 @@ def load_groups(
     ]
     previous = groups_repository.rows_by_ids(session, wanted)
     counts = report.count(Kind.GROUPS)
-    touched: list[uuid.UUID] = []
+    written: list[GroupRow] = []
     for item in items:
         assert isinstance(item.data, WorkingGroupCreate)
         known = actors_repository.existing_ids(session, [m.actor_id for m in item.data.members])
@@ -405,32 +409,16 @@ def load_groups(
         external_id = item.data.external_id
         before = previous.get(by_external[external_id]) if external_id in by_external else None
         if before is not None:
-            changed = groups_service.apply_update(session, before, prepared)
-            counts.updated += changed
-            counts.unchanged += not changed
-            if changed:
-                touched.append(before.group.id)
+            stamp = groups_service.apply_update(session, before, prepared)
+            _count(counts, stamp)
+            if stamp is not None:
+                written.append(groups_service.prepared_row(prepared, stamp))
             continue
-        group_id = uuid.uuid4()
-        touched.append(group_id)
+        stamp = new_stamp(uuid.uuid4())
+        written.append(groups_service.prepared_row(prepared, stamp))
         groups_repository.insert_many(
-            session, [_stamp(prepared.values, group_id)], prepared.member_rows(group_id)
+            session, [{**prepared.values, **stamp}], prepared.member_rows(stamp["id"])
         )
         counts.created += 1
     session.flush()
-    _publish(session, Kind.GROUPS, touched, base_url)
-
-
-def _publish(session: Session, kind: Kind, ids: list[uuid.UUID], base_url: str) -> None:
-    """Serialise what the import wrote, read back as stored, in the same transaction."""
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        if kind is Kind.ACTORS:
-            actors = actors_repository.rows_by_ids(session, chunk)
-            publish(session, [actors_service.to_public(row, base_url) for row in actors.values()])
-        elif kind is Kind.ACTIONS:
-            actions = actions_repository.rows_by_ids(session, chunk)
-            publish(session, [actions_service.to_public(r, base_url) for r in actions.values()])
-        else:
-            groups = groups_repository.rows_by_ids(session, chunk)
-            publish(session, [groups_service.to_public(row, base_url) for row in groups.values()])
+    publish(session, [groups_service.to_public(row, base_url) for row in written])

@@ -4,13 +4,17 @@ serialised once when written, so this path is on every write and must stay cheap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from schemas.namespaces import XSD
 
+_FORBIDDEN_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_TO_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -23,31 +27,27 @@ _ESCAPES = {
 _STRING = str(XSD.string)
 
 
-def _escape(text: str) -> str:
-    if not any(char in _ESCAPES or ord(char) < 0x20 for char in text):
-        return text
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return "".join(out)
+def _escape_one(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+
+@lru_cache(maxsize=65_536)  # predicates, classes and concepts repeat on every record
+def _iri(node: str) -> str:
+    if _FORBIDDEN_IN_IRI.search(node):
+        raise ValueError(f"IRI not allowed in N-Triples: {node!r}")
+    return f"<{node}>"
 
 
 def term(node: Node) -> str:
     if isinstance(node, URIRef):
-        if any(char in node for char in '<>"{}|^`\\ ') or any(ord(c) < 0x21 for c in node):
-            raise ValueError(f"IRI not allowed in N-Triples: {node!r}")
-        return f"<{node}>"
+        return _iri(str(node))
     if isinstance(node, Literal):
-        lexical = f'"{_escape(str(node))}"'
+        lexical = f'"{_TO_ESCAPE.sub(_escape_one, str(node))}"'
         if node.language:
             return f"{lexical}@{node.language}"
-        if node.datatype and str(node.datatype) != _STRING:
-            return f"{lexical}^^<{node.datatype}>"
+        if node.datatype is not None and str(node.datatype) != _STRING:
+            return f"{lexical}^^{_iri(str(node.datatype))}"
         return lexical
     raise ValueError(f"only IRIs and literals are written, not {type(node).__name__}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -28,12 +29,14 @@ class MappingError(ValueError):
         self.message = message
 
 
+@lru_cache(maxsize=16_384)  # a few thousand codes, on every record: build each IRI once
 def concept(scheme: Scheme, code: str) -> URIRef:
     if scheme is Scheme.SDG:
         return SDG[code]
     return CONCEPT[f"{scheme.value}/{code}"]
 
 
+@lru_cache(maxsize=4_096)
 def sector_concept(code: str) -> URIRef:
     return concept(Scheme.SECTOR_CATEGORY if len(code) == 3 else Scheme.SECTOR, code)
 
@@ -67,12 +70,22 @@ def base_of(iri: str, kind: RecordKind) -> str:
     return iri.rsplit(f"/{kind.value}/", 1)[0]
 
 
+# rdflib's Literal() casts its lexical form to a Python value (several µs each); values that
+# repeat across records (dates, amounts, years, positions, codes) are built once.
+
+
 def text(value: str) -> Literal:
     return Literal(value)
 
 
+@lru_cache(maxsize=65_536)
+def _typed(lexical: str, datatype: URIRef) -> Literal:
+    # Keyed on the lexical form: Decimal("1.0") == Decimal("1.00") must stay two literals.
+    return Literal(lexical, datatype=datatype)
+
+
 def day(value: date) -> Literal:
-    return Literal(value.isoformat(), datatype=XSD.date)
+    return _typed(value.isoformat(), XSD.date)
 
 
 def timestamp(value: datetime) -> Literal:
@@ -80,16 +93,15 @@ def timestamp(value: datetime) -> Literal:
 
 
 def decimal(value: Decimal | float) -> Literal:
-    lexical = repr(value) if isinstance(value, float) else str(value)
-    return Literal(lexical, datatype=XSD.decimal)
+    return _typed(repr(value) if isinstance(value, float) else str(value), XSD.decimal)
 
 
 def integer(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.integer)
+    return _typed(str(value), XSD.integer)
 
 
 def boolean(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=XSD.boolean)
+    return _typed("true" if value else "false", XSD.boolean)
 
 
 def network_iri(base_url: str) -> URIRef:

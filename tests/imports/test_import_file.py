@@ -14,6 +14,7 @@ from federation.actors.models import Actor
 from federation.imports.columns import Kind
 from federation.imports.readers import UnreadableFile
 from federation.imports.service import import_file
+from federation.publication.models import RecordRdf
 
 ACTORS_CSV = """\
 id_externe;Nom;Type;SIREN;RNA;Commune;Code postal;Pays;Secteurs;ODD
@@ -92,6 +93,10 @@ def test_reimport_updates_instead_of_duplicating(session: Session, tmp_path: Pat
     lycee = session.execute(select(Actor).where(Actor.external_id == "A3")).scalar_one()
     assert lycee.name == "Lycée V. Hugo"
     assert lycee.version == 2
+    published = session.get(RecordRdf, lycee.id)
+    assert published is not None
+    assert published.version == 2
+    assert "Lycée V. Hugo".encode() in published.ntriples
 
 
 def test_reimport_matches_on_identifier_without_external_id(
