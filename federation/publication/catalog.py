@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 
 from federation.common.records import RecordKind
 from federation.network.models import Network
-from federation.rdf.terms import integer, network_iri, timestamp
+from federation.rdf.terms import network_iri
 from federation.settings import Settings
 from schemas.concepts import scheme_iri, scheme_names
 from schemas.namespaces import DCAT, DCTERMS, FOAF, IANA_MEDIA, RDF, RRMA, SCHEMA, VOID
@@ -73,7 +73,7 @@ def catalog_graph(
     )
     graph.add((catalog, DCTERMS.publisher, publisher))
     graph.add((catalog, DCTERMS.license, licence))
-    graph.add((catalog, DCTERMS.modified, timestamp(network.modified)))
+    graph.add((catalog, DCTERMS.modified, Literal(network.modified)))
     graph.add((catalog, FOAF.homepage, URIRef(f"{base}/")))
     graph.add((publisher, RDF.type, FOAF.Agent))
     graph.add((publisher, RDF.type, RRMA.Network))
@@ -94,8 +94,8 @@ def catalog_graph(
     whole = URIRef(f"{base}/catalog#void")
     graph.add((whole, RDF.type, VOID.Dataset))
     graph.add((whole, VOID.dataDump, dump))
-    graph.add((whole, VOID.triples, integer(sum(t for _, t in counts.values()))))
-    graph.add((whole, VOID.entities, integer(sum(n for n, _ in counts.values()))))
+    graph.add((whole, VOID.triples, Literal(sum(t for _, t in counts.values()))))
+    graph.add((whole, VOID.entities, Literal(sum(n for n, _ in counts.values()))))
     for kind in DATASETS:
         dataset = _dataset(
             graph,
@@ -140,8 +140,8 @@ def _dataset(
     graph.add((dataset, DCTERMS.publisher, publisher))
     graph.add((dataset, DCTERMS.license, licence))
     graph.add((dataset, VOID["class"], rdf_class))
-    graph.add((dataset, VOID.entities, integer(records)))
-    graph.add((dataset, VOID.triples, integer(triples)))
+    graph.add((dataset, VOID.entities, Literal(records)))
+    graph.add((dataset, VOID.triples, Literal(triples)))
     for extension, media in (
         ("nt", "application/n-triples"),
         ("ttl", "text/turtle"),

@@ -20,7 +20,7 @@ from federation.publication.representations import rdf_bytes
 from federation.publication.routes import context_url
 from federation.publication.vocabulary_page import render_vocabulary
 from federation.rdf.network import network_triples
-from federation.rdf.ntriples import serialize
+from federation.rdf.ntriples import graph_of, serialize
 from schemas import vocabulary
 from schemas.concepts import CONCEPTS_DIR, scheme_names
 
@@ -75,9 +75,7 @@ def network_document(
     """The network running the node, at its IRI."""
     fmt = negotiate(request, GRAPH_FORMATS, extension)
     network = ensure_network(session, settings)
-    graph = Graph()
-    for triple in network_triples(network, settings.base_url):
-        graph.add(triple)
+    graph = graph_of(network_triples(network, settings.base_url))
     etag = f'W/"network-{network.version}-{fmt.value}"'
     return graph_response(request, graph, fmt, etag, network.name)
 

@@ -17,6 +17,7 @@ from federation.codelists.registry import Scheme
 from federation.common.records import RecordKind
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
+from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
     MappingError,
     Triple,
@@ -142,10 +143,7 @@ def _funding(iri: URIRef, base: str, position: int, funding: Funding) -> list[Tr
 
 
 def action_to_rdf(action: ActionPublic) -> Graph:
-    graph = Graph()
-    for triple in action_triples(action):
-        graph.add(triple)
-    return graph
+    return graph_of(action_triples(action))
 
 
 def _positioned(description: Description, nodes: list[URIRef], field: str) -> list[URIRef]:

@@ -9,6 +9,7 @@ from federation.codelists.registry import Scheme
 from federation.common.records import RecordKind
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
+from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
     MappingError,
     Triple,
@@ -94,10 +95,7 @@ def actor_triples(actor: ActorPublic) -> list[Triple]:
 
 
 def actor_to_rdf(actor: ActorPublic) -> Graph:
-    graph = Graph()
-    for triple in actor_triples(actor):
-        graph.add(triple)
-    return graph
+    return graph_of(actor_triples(actor))
 
 
 def actor_from_rdf(description: Description, iri: URIRef) -> ActorPublic:

@@ -9,6 +9,7 @@ from federation.common.records import RecordKind
 from federation.groups.schemas import Membership, WorkingGroupPublic
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
+from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
     MappingError,
     Triple,
@@ -54,10 +55,7 @@ def group_triples(group: WorkingGroupPublic) -> list[Triple]:
 
 
 def group_to_rdf(group: WorkingGroupPublic) -> Graph:
-    graph = Graph()
-    for triple in group_triples(group):
-        graph.add(triple)
-    return graph
+    return graph_of(group_triples(group))
 
 
 def group_from_rdf(description: Description, iri: URIRef) -> WorkingGroupPublic:

@@ -12,6 +12,7 @@ from federation.rdf.actions import action_from_rdf, action_triples
 from federation.rdf.actors import actor_from_rdf, actor_triples
 from federation.rdf.description import Description
 from federation.rdf.groups import group_from_rdf, group_triples
+from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import Triple
 
 PublicRecord = ActorPublic | ActionPublic | WorkingGroupPublic
@@ -34,10 +35,7 @@ def record_triples(record: PublicRecord) -> list[Triple]:
 
 
 def record_graph(record: PublicRecord) -> Graph:
-    graph = Graph()
-    for triple in record_triples(record):
-        graph.add(triple)
-    return graph
+    return graph_of(record_triples(record))
 
 
 def record_from_rdf(description: Description, iri: URIRef, kind: RecordKind) -> PublicRecord:
