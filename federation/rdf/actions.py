@@ -17,6 +17,7 @@ from federation.codelists.registry import Scheme
 from federation.common.records import RecordKind
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
+from federation.rdf.namespaces import PROV, RDF, RRMA, SCHEMA
 from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
     MappingError,
@@ -31,7 +32,6 @@ from federation.rdf.terms import (
     sector_concept,
     text,
 )
-from schemas.namespaces import PROV, RDF, RRMA, SCHEMA
 
 DATES = {
     "planned_start": RRMA.plannedStartDate,

@@ -9,6 +9,7 @@ from federation.codelists.registry import Scheme
 from federation.common.records import RecordKind
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
+from federation.rdf.namespaces import ADMS, DCTERMS, RDF, RRMA, SCHEMA, SKOS
 from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
     MappingError,
@@ -20,7 +21,6 @@ from federation.rdf.terms import (
     sector_concept,
     text,
 )
-from schemas.namespaces import ADMS, DCTERMS, RDF, RRMA, SCHEMA, SKOS
 
 IDENTIFIERS = {  # record field → identifier-type code
     "siren": "siren",

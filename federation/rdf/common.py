@@ -9,8 +9,8 @@ from rdflib import URIRef
 
 from federation.common.records import RecordKind
 from federation.rdf.description import Description
+from federation.rdf.namespaces import DCTERMS, PROV, RDF, RRMA
 from federation.rdf.terms import Triple, base_of, integer, network_iri, text, timestamp
-from schemas.namespaces import DCTERMS, PROV, RDF, RRMA
 
 CLASSES = {
     RecordKind.ACTOR: RRMA.Actor,

@@ -9,6 +9,7 @@ from federation.common.records import RecordKind
 from federation.groups.schemas import Membership, WorkingGroupPublic
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
+from federation.rdf.namespaces import ORG, RDF, RRMA, SCHEMA
 from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
     MappingError,
@@ -23,7 +24,6 @@ from federation.rdf.terms import (
     sector_concept,
     text,
 )
-from schemas.namespaces import ORG, RDF, RRMA, SCHEMA
 
 
 def group_triples(group: WorkingGroupPublic) -> list[Triple]:

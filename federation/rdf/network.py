@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from federation.network.models import Network
+from federation.rdf.namespaces import DCTERMS, RDF, RRMA, SCHEMA
 from federation.rdf.terms import Triple, network_iri, text, timestamp
-from schemas.namespaces import DCTERMS, RDF, RRMA, SCHEMA
 
 
 def network_triples(network: Network, base_url: str) -> list[Triple]:
