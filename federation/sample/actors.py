@@ -20,13 +20,8 @@ from federation.identifiers.validators import (
     siren_with_key,
 )
 from federation.sample import names
-from federation.sample.places import (
-    ACADEMIE_OF_DEPARTEMENT,
-    PARTNER_COUNTRIES,
-    Commune,
-    PartnerCountry,
-    Region,
-)
+from federation.sample.partners import PARTNER_COUNTRIES, PartnerCountry
+from federation.sample.places import ACADEMIE_OF_DEPARTEMENT, Commune, Region
 from federation.sample.sectors import SECTOR_BY_CODE, SECTORS_BY_ACTOR_TYPE
 from federation.sample.texts import Place, actor_description
 

@@ -28,7 +28,8 @@ from federation.actors.schemas import ActorCreate
 from federation.common.bulk_memory import collector_paused
 from federation.groups.schemas import Membership, WorkingGroupCreate
 from federation.sample.actors import ActorFactory, ActorSeed
-from federation.sample.places import COUNTRY_BY_CODE, REGION_BY_NAME, Region, regions
+from federation.sample.partners import COUNTRY_BY_CODE
+from federation.sample.places import REGION_BY_NAME, Region, regions
 from federation.sample.sectors import ECSI, EMERGENCY, SECTOR_BY_CODE, WATER
 from federation.sample.texts import Place, action_description, action_title, context
 

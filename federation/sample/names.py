@@ -7,7 +7,8 @@ import random
 import re
 import unicodedata
 
-from federation.sample.places import Commune, PartnerCountry, Region
+from federation.sample.partners import PartnerCountry
+from federation.sample.places import Commune, Region
 
 _VOWELS = "AEIOUYÉÈÊÀÂÎÔÛH"
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from federation.sample.names import a, de
-from federation.sample.places import Commune, PartnerCountry
+from federation.sample.partners import PartnerCountry
+from federation.sample.places import Commune
 from federation.sample.sectors import ECSI, Sector
 
 MIN_WORDS, MAX_WORDS = 40, 120

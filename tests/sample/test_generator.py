@@ -25,7 +25,8 @@ from federation.identifiers import (
     siren_of_siret,
 )
 from federation.sample import SampleDirectory, generate_directory, regions
-from federation.sample.places import COUNTRY_BY_CODE, REGION_BY_NAME, REGIONS, Region
+from federation.sample.partners import COUNTRY_BY_CODE
+from federation.sample.places import REGION_BY_NAME, REGIONS, Region
 from federation.sample.sectors import SECTOR_BY_CODE, SECTORS
 
 ACTIONS = 2000
