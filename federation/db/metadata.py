@@ -9,8 +9,12 @@ from federation.actions.models import Action, ActionCode, Funding, Participation
 from federation.actors.models import Actor, ActorCode
 from federation.auth.models import ApiToken
 from federation.common.models import Tombstone
+from federation.feed.models import FeedEvent, FeedHorizon
 from federation.groups.models import GroupMembership, WorkingGroup
+from federation.harvest.models import HarvestRun, QuarantinedMember
+from federation.index.models import IndexRecord
 from federation.network.models import Network
+from federation.peers.models import Peer
 from federation.publication.models import RecordRdf
 
 TABLES = (
@@ -19,10 +23,16 @@ TABLES = (
     Actor,
     ActorCode,
     ApiToken,
+    FeedEvent,
+    FeedHorizon,
     Funding,
     GroupMembership,
+    HarvestRun,
+    IndexRecord,
     Network,
     Participation,
+    Peer,
+    QuarantinedMember,
     RecordRdf,
     Tombstone,
     WorkingGroup,

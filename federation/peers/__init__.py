@@ -1,0 +1,1 @@
+"""The peers a node harvests: registered by an admin, described by their well-known document."""
