@@ -26,6 +26,14 @@ def remove(session: Session, ids: Sequence[uuid.UUID]) -> None:
     session.execute(delete(RecordRdf).where(col(RecordRdf.id).in_(list(ids))))
 
 
+def versions(session: Session, ids: Sequence[uuid.UUID]) -> list[tuple[uuid.UUID, str, int]]:
+    """(id, kind, version) of the stored records among ``ids``."""
+    stmt = select(col(RecordRdf.id), col(RecordRdf.kind), col(RecordRdf.version)).where(
+        col(RecordRdf.id).in_(list(ids))
+    )
+    return [(row[0], row[1], row[2]) for row in session.execute(stmt)]
+
+
 def get(session: Session, record_id: uuid.UUID) -> RecordRdf | None:
     return session.get(RecordRdf, record_id)
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from federation.common.records import RecordKind, missing
+from federation.feed.service import record_deletions, record_versions
 from federation.publication import repository
 from federation.publication.models import RecordRdf
 from federation.rdf.ntriples import serialize
@@ -31,10 +32,14 @@ def publish(session: Session, records: Sequence[PublicRecord]) -> None:
             }
         )
     repository.replace(session, rows)
+    record_versions(session, rows)
 
 
 def unpublish(session: Session, ids: Sequence[uuid.UUID]) -> None:
+    """Withdraw the records' RDF and put their deletion in the feed."""
+    deleted = repository.versions(session, ids)
     repository.remove(session, ids)
+    record_deletions(session, deleted)
 
 
 def stored_rdf(session: Session, kind: RecordKind, record_id: uuid.UUID) -> RecordRdf:

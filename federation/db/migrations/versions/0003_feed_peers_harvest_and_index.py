@@ -141,7 +141,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_quarantine_peer_id"), ["peer_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("quarantine", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_quarantine_peer_id"))
