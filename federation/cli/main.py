@@ -7,11 +7,10 @@ from pathlib import Path
 
 import click
 import uvicorn
-from sqlalchemy import func, select
 from sqlmodel import Session
 
-from federation.actions.models import Action
 from federation.cli.context import engine, one_line_errors, settings
+from federation.cli.demo import demo
 from federation.cli.tokens import token
 from federation.db.engine import session_scope
 from federation.db.migrate import current_revision, head_revision, upgrade
@@ -28,6 +27,7 @@ def cli() -> None:
 
 
 cli.add_command(token)
+cli.add_command(demo)
 
 
 @cli.group(help="Database schema (Alembic migrations).")
@@ -129,28 +129,6 @@ def seed(actions: int, seed_value: int) -> None:
             base_url=settings().base_url,
         )
     _print_report(report)
-
-
-@cli.command(help="Start a node on SQLite loaded with sample data, and print its URL.")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, type=int, show_default=True)
-@click.option("--actions", type=click.IntRange(1, 100_000), default=500, show_default=True)
-@one_line_errors
-def demo(host: str, port: int, actions: int) -> None:
-    _prepare()
-    with engine() as built, session_scope(built) as session:
-        count = session.execute(select(func.count()).select_from(Action)).scalar_one()
-        if count == 0:
-            click.echo(f"loading {actions} sample actions ...")
-            seed_directory(
-                session,
-                actions=actions,
-                seed=0,
-                region=settings().region,
-                base_url=settings().base_url,
-            )
-    click.echo(f"node ready: http://{host}:{port}/docs  (API: http://{host}:{port}/api/actions)")
-    uvicorn.run("federation.api.main:app", host=host, port=port, log_level="warning")
 
 
 def _prepare() -> None:
