@@ -76,8 +76,10 @@ def main() -> None:
         write_csv(work / "actions.csv", Kind.ACTIONS, action_rows)
         write_xlsx(work / "acteurs.xlsx", {Kind.ACTORS: actor_rows})
         write_xlsx(work / "actions.xlsx", {Kind.ACTIONS: action_rows})
-        print(f"{args.actions} actions, {len(directory.actors)} actors; "
-              f"database: {args.database_url or 'SQLite (WAL)'}")
+        print(
+            f"{args.actions} actions, {len(directory.actors)} actors; "
+            f"database: {args.database_url or 'SQLite (WAL)'}"
+        )
         results = {}
         for fmt in ("csv", "xlsx"):
             engine = fresh_engine(args.database_url, work, fmt)
@@ -86,9 +88,11 @@ def main() -> None:
             )
             engine.dispose()
             results[fmt] = created / elapsed
-            print(f"import {fmt.upper():4} : {created} actions in {elapsed:6.2f} s = "
-                  f"{results[fmt]:8.0f} records/s  ({results[fmt] / TARGET:4.1f}x the "
-                  f"{TARGET:.0f}/s target)")
+            print(
+                f"import {fmt.upper():4} : {created} actions in {elapsed:6.2f} s = "
+                f"{results[fmt]:8.0f} records/s  ({results[fmt] / TARGET:4.1f}x the "
+                f"{TARGET:.0f}/s target)"
+            )
 
         engine = fresh_engine(args.database_url, work, "naive")
         with Session(engine) as session:
@@ -109,9 +113,11 @@ def main() -> None:
             session.commit()
             naive = len(sample) / (time.perf_counter() - start)
         engine.dispose()
-        print(f"one-by-one service path ({len(sample)} rows): {naive:8.0f} records/s; "
-              f"bulk import is {results['csv'] / naive:.1f}x (CSV) and "
-              f"{results['xlsx'] / naive:.1f}x (XLSX) faster")
+        print(
+            f"one-by-one service path ({len(sample)} rows): {naive:8.0f} records/s; "
+            f"bulk import is {results['csv'] / naive:.1f}x (CSV) and "
+            f"{results['xlsx'] / naive:.1f}x (XLSX) faster"
+        )
 
 
 if __name__ == "__main__":

@@ -43,6 +43,22 @@ class Settings(BaseSettings):
     licence: str = "http://spdx.org/licenses/etalab-2.0"
     max_body_bytes: int = Field(default=1_000_000, ge=1_000)
     max_page_size: int = Field(default=200, ge=1, le=10_000)
+    # Days a superseded version or a deletion stays in the change feed before compaction may
+    # remove it: a peer harvesting less often than this must bootstrap again from the dump.
+    feed_retention_days: int = Field(default=30, ge=0, le=3_650)
+    # Harvesting peers (FED_HARVEST_*): what a peer may send us, how long we wait, and when a
+    # peer is held, marked unavailable or suspended. See docs/federation-protocol.md "Harvest".
+    harvest_max_response_bytes: int = Field(default=50_000_000, ge=10_000)  # per response
+    harvest_timeout_seconds: float = Field(default=30.0, gt=0, le=3_600)  # per request
+    harvest_run_deadline_seconds: float = Field(default=1_800.0, gt=0)  # per run (resumable)
+    harvest_max_failures: int = Field(default=3, ge=1)  # runs in a row, then unavailable
+    harvest_max_delete_share: float = Field(default=0.3, gt=0, le=1)  # of the peer's records
+    harvest_max_invalid_share: float = Field(default=0.5, gt=0, le=1)  # of a run's members
+    harvest_keep_days: int = Field(default=30, ge=1)  # runs and quarantine rows
+    harvest_keep_runs: int = Field(default=50, ge=1)  # per peer
+    harvest_interval_seconds: int = Field(default=300, ge=1, le=604_800)  # for a new peer
+    harvest_max_triples_per_member: int = Field(default=2_000, ge=10)
+    harvest_max_literal_chars: int = Field(default=20_000, ge=100)
 
     @model_validator(mode="after")
     def _normalise(self) -> Settings:

@@ -70,6 +70,10 @@ class RRMA(DefinedNamespace):
     theme: URIRef
     region: URIRef
     nodeId: URIRef
+    sequence: URIRef
+    lastSequence: URIRef
+    horizon: URIRef
+    pageSize: URIRef
 
 
 class SCHEMA(SDO):

@@ -10,7 +10,6 @@ from typing import Any
 from sqlmodel import Session
 
 from federation.actors import repository
-from federation.actors.models import Actor
 from federation.actors.repository import ActorFilters, ActorRow
 from federation.actors.schemas import ActorBase, ActorCreate, ActorPublic, ActorsPublic, ActorUpdate
 from federation.codelists.registry import Scheme
@@ -41,6 +40,7 @@ from federation.identifiers import (
 from federation.publication.service import publish, unpublish
 
 CODE_FIELDS = {"countries": "country", "sectors": "sector", "sdgs": "sdg"}
+SCALAR_FIELDS = tuple(name for name in ActorBase.model_fields if name not in CODE_FIELDS)
 NORMALISERS: dict[str, Callable[[str], str]] = {
     "siren": normalize_siren,
     "siret": normalize_siret,
@@ -151,9 +151,7 @@ def duplicate_errors(clashes: list[tuple[str, str, uuid.UUID]]) -> list[FieldErr
 def to_public(row: ActorRow, base_url: str) -> ActorPublic:
     actor = row.actor
     return ActorPublic(
-        **{
-            name: getattr(actor, name) for name in ActorBase.model_fields if name not in CODE_FIELDS
-        },
+        **{name: getattr(actor, name) for name in SCALAR_FIELDS},
         **{field: row.codes.get(scheme, []) for field, scheme in CODE_FIELDS.items()},
         id=actor.id,
         iri=record_iri(base_url, RecordKind.ACTOR, actor.id),
@@ -216,10 +214,17 @@ def update_actor(
     return record
 
 
-def prepared_row(prepared: PreparedActor, stamp: Stamp) -> ActorRow:
-    """The row as written, without reading it back (bulk loads publish from this)."""
-    actor = Actor.model_construct(**prepared.values, **stamp)
-    return ActorRow(actor, {scheme: codes for scheme, codes in prepared.codes.items() if codes})
+def published(prepared: PreparedActor, stamp: Stamp, base_url: str) -> ActorPublic:
+    """The actor as ``to_public`` would read it back once written, without writing or
+    reading it (bulk loads publish from this; tests check that both agree)."""
+    return ActorPublic.model_validate(
+        {
+            **{name: prepared.values[name] for name in SCALAR_FIELDS},
+            **{field: prepared.codes.get(scheme, []) for field, scheme in CODE_FIELDS.items()},
+            **stamp,
+            "iri": record_iri(base_url, RecordKind.ACTOR, stamp["id"]),
+        }
+    )
 
 
 def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) -> Stamp | None:

@@ -13,8 +13,11 @@ from federation.api.errors import install_error_handlers
 from federation.api.limits import BodySizeLimit
 from federation.auth.routes import router as tokens_router
 from federation.db.engine import make_engine
+from federation.feed.routes import router as feed_router
 from federation.groups.routes import router as groups_router
+from federation.inbox.routes import router as inbox_router
 from federation.network.routes import router as network_router
+from federation.peers.routes import router as peers_router
 from federation.publication.node_routes import router as node_router
 from federation.publication.routes import router as records_router
 from federation.settings import Settings, get_settings
@@ -45,8 +48,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         actions_router,
         groups_router,
         tokens_router,
+        peers_router,
         node_router,
+        feed_router,
         records_router,
+        inbox_router,
     ):
         app.include_router(router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

@@ -11,7 +11,12 @@ from sqlmodel import Session
 
 from federation.cli.context import engine, one_line_errors, settings
 from federation.cli.demo import demo
+from federation.cli.feed import feed
+from federation.cli.harvest import harvest
+from federation.cli.peers import peers
+from federation.cli.ping import ping
 from federation.cli.tokens import token
+from federation.cli.worker import worker
 from federation.db.engine import session_scope
 from federation.db.migrate import current_revision, head_revision, upgrade
 from federation.imports.columns import Kind
@@ -27,6 +32,11 @@ def cli() -> None:
 
 
 cli.add_command(token)
+cli.add_command(peers)
+cli.add_command(harvest)
+cli.add_command(feed)
+cli.add_command(worker)
+cli.add_command(ping)
 cli.add_command(demo)
 
 

@@ -12,7 +12,7 @@ from federation.common.models import Tombstone
 from federation.feed.models import FeedEvent, FeedHorizon
 from federation.groups.models import GroupMembership, WorkingGroup
 from federation.harvest.models import HarvestRun, QuarantinedMember
-from federation.index.models import IndexRecord
+from federation.index.models import IndexRecord, IndexState
 from federation.network.models import Network
 from federation.peers.models import Peer
 from federation.publication.models import RecordRdf
@@ -29,6 +29,7 @@ TABLES = (
     GroupMembership,
     HarvestRun,
     IndexRecord,
+    IndexState,
     Network,
     Participation,
     Peer,

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, Index, Integer, LargeBinary
 from sqlmodel import Field
 
 from federation.db.base import SQLModel
 from federation.db.types import UTCDateTime
+
+
+class Activity(StrEnum):
+    """What an event did to its record (``as:Create``, ``as:Update``, ``as:Delete``)."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
 
 
 class FeedEvent(SQLModel, table=True):

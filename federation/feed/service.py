@@ -5,19 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlmodel import Session
 
 from federation.common.fields import utcnow
 from federation.feed import repository
+from federation.feed.models import Activity
 
-
-class Activity(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
+__all__ = ["Activity", "record_deletions", "record_unfed", "record_versions"]
 
 
 def record_versions(session: Session, rows: Sequence[dict[str, Any]]) -> None:
@@ -59,3 +55,9 @@ def record_deletions(
             for record_id, kind, version in deleted
         ],
     )
+
+
+def record_unfed(session: Session) -> int:
+    """A create event for every published record that has no event at all: a database from
+    before the feed gets each of its records into the feed once. Returns how many."""
+    return repository.append_for_unfed_records(session, Activity.CREATE)

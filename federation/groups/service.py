@@ -24,7 +24,6 @@ from federation.common.records import (
 )
 from federation.common.validation import Problems, validate_as
 from federation.groups import repository
-from federation.groups.models import GroupMembership, WorkingGroup
 from federation.groups.repository import GroupFilters, GroupRow
 from federation.groups.schemas import (
     Membership,
@@ -37,6 +36,7 @@ from federation.groups.schemas import (
 from federation.publication.service import publish, unpublish
 
 COUNTRY_KIND = "pays"
+SCALAR_FIELDS = tuple(name for name in WorkingGroupBase.model_fields if name != "members")
 
 
 @dataclass
@@ -87,11 +87,7 @@ def check_group(data: WorkingGroupBase, *, existing_actors: set[uuid.UUID]) -> P
 def to_public(row: GroupRow, base_url: str) -> WorkingGroupPublic:
     group = row.group
     return WorkingGroupPublic(
-        **{
-            name: getattr(group, name)
-            for name in WorkingGroupBase.model_fields
-            if name != "members"
-        },
+        **{name: getattr(group, name) for name in SCALAR_FIELDS},
         members=[Membership(actor_id=m.actor_id, role=m.role) for m in row.members],
         id=group.id,
         iri=record_iri(base_url, RecordKind.GROUP, group.id),
@@ -159,11 +155,16 @@ def update_group(
     return record
 
 
-def prepared_row(prepared: PreparedGroup, stamp: Stamp) -> GroupRow:
-    """The group as written, without reading it back (bulk loads publish from this)."""
-    return GroupRow(
-        WorkingGroup.model_construct(**prepared.values, **stamp),
-        [GroupMembership.model_construct(**row) for row in prepared.member_rows(stamp["id"])],
+def published(prepared: PreparedGroup, stamp: Stamp, base_url: str) -> WorkingGroupPublic:
+    """The group as ``to_public`` would read it back once written, without writing or
+    reading it (bulk loads publish from this; tests check that both agree)."""
+    return WorkingGroupPublic.model_validate(
+        {
+            **{name: prepared.values[name] for name in SCALAR_FIELDS},
+            "members": [{"actor_id": m["actor_id"], "role": m["role"]} for m in prepared.members],
+            **stamp,
+            "iri": record_iri(base_url, RecordKind.GROUP, stamp["id"]),
+        }
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, ForeignKey, Integer, Text
 from sqlmodel import Field
@@ -10,6 +11,21 @@ from sqlmodel import Field
 from federation.common.fields import utcnow
 from federation.db.base import SQLModel
 from federation.db.types import UTCDateTime
+
+
+class RunMode(StrEnum):
+    BOOTSTRAP = "bootstrap"  # from the dump (then the feed)
+    INCREMENTAL = "incremental"  # the feed from the cursor
+    UNCHANGED = "unchanged"  # the open page had not changed (one conditional request)
+    SKIPPED = "skipped"  # the peer's state forbids harvesting (no request made, no run kept)
+
+
+class RunStatus(StrEnum):
+    RUNNING = "running"
+    OK = "ok"
+    FAILED = "failed"
+    HELD = "held"  # stopped before a mass deletion
+    SUSPENDED = "suspended"  # stopped on a flood of invalid members
 
 
 class HarvestRun(SQLModel, table=True):
@@ -21,8 +37,8 @@ class HarvestRun(SQLModel, table=True):
             Integer, ForeignKey("peer.id", ondelete="CASCADE"), index=True, nullable=False
         )
     )
-    mode: str = Field(max_length=20)  # bootstrap | incremental | unchanged
-    status: str = Field(max_length=20)  # running | ok | failed | held | suspended
+    mode: str = Field(max_length=20)  # a RunMode
+    status: str = Field(max_length=20)  # a RunStatus
     started_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     cursor_from: int = 0

@@ -15,24 +15,21 @@ from sqlmodel import Session
 
 from federation.actions import repository as actions_repository
 from federation.actions import service as actions_service
-from federation.actions.repository import ActionRow
 from federation.actions.schemas import ActionCreate
 from federation.actors import repository as actors_repository
 from federation.actors import service as actors_service
-from federation.actors.repository import ActorRow
 from federation.actors.schemas import ActorCreate
 from federation.common.bulk_memory import collector_paused
 from federation.common.records import Stamp, new_stamp
 from federation.errors import FieldError, ValidationFailed
 from federation.groups import repository as groups_repository
 from federation.groups import service as groups_service
-from federation.groups.repository import GroupRow
 from federation.groups.schemas import WorkingGroupCreate
 from federation.imports import rows as row_rules
 from federation.imports.columns import Kind, header_map
+from federation.imports.publishing import Publisher
 from federation.imports.readers import Table, read_tables
 from federation.imports.rows import ActorKeys, RowError, RowReader, build
-from federation.publication.service import publish
 
 BATCH = 2_000
 
@@ -225,44 +222,44 @@ def load_actors(
     new_rows: list[dict[str, Any]] = []
     new_codes: list[dict[str, Any]] = []
     counts = report.count(Kind.ACTORS)
-    written: list[ActorRow] = []
-    for item in items:
-        assert isinstance(item.data, ActorCreate)
-        existing_id = matched.get(item.line)
-        before = previous.get(existing_id) if existing_id else None
-        try:
-            prepared = actors_service.check_actor(item.data, previous=before)
-        except ValidationFailed as failed:
-            _reject(report, Kind.ACTORS, reader, item.line, errors=failed.errors)
-            continue
-        clashes = _clashes(prepared.values, index, existing_id, seen, item.line)
-        if clashes:
-            _reject(report, Kind.ACTORS, reader, item.line, errors=clashes)
-            continue
-        if before is not None:
-            stamp = actors_service.apply_update(session, before, prepared)
-            _count(counts, stamp)
-            record_id = before.actor.id
-        else:
-            record_id = (ids or {}).get(item.line) or uuid.uuid4()
-            stamp = new_stamp(record_id)
-            new_rows.append({**prepared.values, **stamp})
-            new_codes.extend(prepared.code_rows(record_id))
-            counts.created += 1
-        if stamp is not None:
-            written.append(actors_service.prepared_row(prepared, stamp))
-        for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
-            if prepared.values.get(column):
-                index[(column, prepared.values[column])] = record_id
-                seen[(column, prepared.values[column])] = item.line
-        if keys is not None:
-            keys.add(prepared.values, record_id)
-        if len(new_rows) >= BATCH:
-            actors_repository.insert_many(session, new_rows, new_codes)
-            new_rows, new_codes = [], []
-    actors_repository.insert_many(session, new_rows, new_codes)
-    session.flush()
-    publish(session, [actors_service.to_public(row, base_url) for row in written])
+    with Publisher(session, base_url, expected=len(items)) as publisher:
+        for item in items:
+            assert isinstance(item.data, ActorCreate)
+            existing_id = matched.get(item.line)
+            before = previous.get(existing_id) if existing_id else None
+            try:
+                prepared = actors_service.check_actor(item.data, previous=before)
+            except ValidationFailed as failed:
+                _reject(report, Kind.ACTORS, reader, item.line, errors=failed.errors)
+                continue
+            clashes = _clashes(prepared.values, index, existing_id, seen, item.line)
+            if clashes:
+                _reject(report, Kind.ACTORS, reader, item.line, errors=clashes)
+                continue
+            if before is not None:
+                stamp = actors_service.apply_update(session, before, prepared)
+                _count(counts, stamp)
+                record_id = before.actor.id
+            else:
+                record_id = (ids or {}).get(item.line) or uuid.uuid4()
+                stamp = new_stamp(record_id)
+                new_rows.append({**prepared.values, **stamp})
+                new_codes.extend(prepared.code_rows(record_id))
+                counts.created += 1
+            if stamp is not None:
+                publisher.add(prepared, stamp)
+            for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
+                if prepared.values.get(column):
+                    index[(column, prepared.values[column])] = record_id
+                    seen[(column, prepared.values[column])] = item.line
+            if keys is not None:
+                keys.add(prepared.values, record_id)
+            if len(new_rows) >= BATCH:
+                actors_repository.insert_many(session, new_rows, new_codes)
+                new_rows, new_codes = [], []
+        actors_repository.insert_many(session, new_rows, new_codes)
+        session.flush()
+        publisher.finish()
 
 
 def _norm(column: str, value: str) -> str:
@@ -325,59 +322,57 @@ def load_actions(
     seen: dict[str, int] = {}
     batch: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
     counts = report.count(Kind.ACTIONS)
-    written: list[ActionRow] = []
-    for item in items:
-        assert isinstance(item.data, ActionCreate)
-        external_id = item.data.external_id
-        before = previous.get(by_external[external_id]) if external_id in by_external else None
-        try:
-            prepared = actions_service.check_action(
-                item.data, existing_actors=known_actors, previous=before
-            )
-        except ValidationFailed as failed:
-            _reject(report, Kind.ACTIONS, reader, item.line, errors=failed.errors)
-            continue
-        if external_id and external_id in seen:
-            _reject(
-                report,
-                Kind.ACTIONS,
-                reader,
-                item.line,
-                errors=[
-                    _dup(
-                        "external_id",
-                        external_id,
-                        f"ligne {seen[external_id]}",
-                        f"line {seen[external_id]}",
-                    )
-                ],
-            )
-            continue
-        if external_id:
-            seen[external_id] = item.line
-        if before is not None:
-            stamp = actions_service.apply_update(session, before, prepared)
-            _count(counts, stamp)
-            if stamp is not None:
-                written.append(actions_service.prepared_row(prepared, stamp))
-            continue
-        action_id = uuid.uuid4()
-        stamp = new_stamp(action_id)
-        written.append(actions_service.prepared_row(prepared, stamp))
-        codes, participations, fundings = prepared.child_rows(action_id)
-        batch[0].append({**prepared.values, **stamp})
-        batch[1].extend(codes)
-        batch[2].extend(participations)
-        batch[3].extend(fundings)
-        counts.created += 1
-        if len(batch[0]) >= BATCH:
-            actions_repository.insert_many(session, *batch)
-            batch = ([], [], [], [])
-    actions_repository.insert_many(session, *batch)
-    session.flush()
-    for start in range(0, len(written), BATCH):
-        chunk = written[start : start + BATCH]
-        publish(session, [actions_service.to_public(row, base_url) for row in chunk])
+    with Publisher(session, base_url, expected=len(items)) as publisher:
+        for item in items:
+            assert isinstance(item.data, ActionCreate)
+            external_id = item.data.external_id
+            before = previous.get(by_external[external_id]) if external_id in by_external else None
+            try:
+                prepared = actions_service.check_action(
+                    item.data, existing_actors=known_actors, previous=before
+                )
+            except ValidationFailed as failed:
+                _reject(report, Kind.ACTIONS, reader, item.line, errors=failed.errors)
+                continue
+            if external_id and external_id in seen:
+                _reject(
+                    report,
+                    Kind.ACTIONS,
+                    reader,
+                    item.line,
+                    errors=[
+                        _dup(
+                            "external_id",
+                            external_id,
+                            f"ligne {seen[external_id]}",
+                            f"line {seen[external_id]}",
+                        )
+                    ],
+                )
+                continue
+            if external_id:
+                seen[external_id] = item.line
+            if before is not None:
+                stamp = actions_service.apply_update(session, before, prepared)
+                _count(counts, stamp)
+                if stamp is not None:
+                    publisher.add(prepared, stamp)
+                continue
+            action_id = uuid.uuid4()
+            stamp = new_stamp(action_id)
+            publisher.add(prepared, stamp)
+            codes, participations, fundings = prepared.child_rows(action_id)
+            batch[0].append({**prepared.values, **stamp})
+            batch[1].extend(codes)
+            batch[2].extend(participations)
+            batch[3].extend(fundings)
+            counts.created += 1
+            if len(batch[0]) >= BATCH:
+                actions_repository.insert_many(session, *batch)
+                batch = ([], [], [], [])
+        actions_repository.insert_many(session, *batch)
+        session.flush()
+        publisher.finish()
 
 
 def load_groups(
@@ -397,28 +392,28 @@ def load_groups(
     ]
     previous = groups_repository.rows_by_ids(session, wanted)
     counts = report.count(Kind.GROUPS)
-    written: list[GroupRow] = []
-    for item in items:
-        assert isinstance(item.data, WorkingGroupCreate)
-        known = actors_repository.existing_ids(session, [m.actor_id for m in item.data.members])
-        try:
-            prepared = groups_service.check_group(item.data, existing_actors=known)
-        except ValidationFailed as failed:
-            _reject(report, Kind.GROUPS, reader, item.line, errors=failed.errors)
-            continue
-        external_id = item.data.external_id
-        before = previous.get(by_external[external_id]) if external_id in by_external else None
-        if before is not None:
-            stamp = groups_service.apply_update(session, before, prepared)
-            _count(counts, stamp)
-            if stamp is not None:
-                written.append(groups_service.prepared_row(prepared, stamp))
-            continue
-        stamp = new_stamp(uuid.uuid4())
-        written.append(groups_service.prepared_row(prepared, stamp))
-        groups_repository.insert_many(
-            session, [{**prepared.values, **stamp}], prepared.member_rows(stamp["id"])
-        )
-        counts.created += 1
-    session.flush()
-    publish(session, [groups_service.to_public(row, base_url) for row in written])
+    with Publisher(session, base_url, expected=len(items)) as publisher:
+        for item in items:
+            assert isinstance(item.data, WorkingGroupCreate)
+            known = actors_repository.existing_ids(session, [m.actor_id for m in item.data.members])
+            try:
+                prepared = groups_service.check_group(item.data, existing_actors=known)
+            except ValidationFailed as failed:
+                _reject(report, Kind.GROUPS, reader, item.line, errors=failed.errors)
+                continue
+            external_id = item.data.external_id
+            before = previous.get(by_external[external_id]) if external_id in by_external else None
+            if before is not None:
+                stamp = groups_service.apply_update(session, before, prepared)
+                _count(counts, stamp)
+                if stamp is not None:
+                    publisher.add(prepared, stamp)
+                continue
+            stamp = new_stamp(uuid.uuid4())
+            publisher.add(prepared, stamp)
+            groups_repository.insert_many(
+                session, [{**prepared.values, **stamp}], prepared.member_rows(stamp["id"])
+            )
+            counts.created += 1
+        session.flush()
+        publisher.finish()

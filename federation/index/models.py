@@ -33,3 +33,13 @@ class IndexRecord(SQLModel, table=True):
     description: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     data: str = Field(sa_column=Column(Text, nullable=False))
     ntriples: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class IndexState(SQLModel, table=True):
+    """Where the index stands with the node's own records: the last event of the node's own
+    feed applied to it. One row (id 1), absent until the first sync."""
+
+    __tablename__ = "index_state"
+
+    id: int = Field(default=1, primary_key=True)
+    own_cursor: int = 0

@@ -33,10 +33,13 @@ class Peer(SQLModel, table=True):
     feed_url: str | None = Field(default=None, max_length=600)
     dump_url: str = Field(max_length=600)
     dump_state_url: str | None = Field(default=None, max_length=600)
+    feed_page_size: int = 250  # as the node document states it
     interval_seconds: int = 300
     state: PeerState = Field(default=PeerState.ACTIVE, max_length=20)
     # Feed position: the last sequence number applied to the index (0: nothing yet).
     cursor: int = 0
+    # The peer's last sequence number as its feed last said (X-Feed-Last): lag = this - cursor.
+    feed_last: int = 0
     # While bootstrapping from the dump: the feed position read before the dump, and the
     # last record IRI applied (the dump is ordered), so that a crash resumes mid-dump.
     bootstrap_seq: int | None = None

@@ -1,5 +1,6 @@
 """Make the stored RDF match the records: after an upgrade from a version that did not store
-it, or after the node's base URL changed (every IRI changes with it)."""
+it, or after the node's base URL changed (every IRI changes with it). And put every record in
+the change feed once: a database from before the feed has records but no events."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from federation.actions.models import Action
 from federation.actors import repository as actors_repository
 from federation.actors import service as actors_service
 from federation.actors.models import Actor
+from federation.feed.service import record_unfed
 from federation.groups import repository as groups_repository
 from federation.groups import service as groups_service
 from federation.groups.models import WorkingGroup
@@ -55,7 +57,8 @@ def _readers(
 
 def backfill(session: Session, base_url: str) -> int:
     """Publish every record whose stored RDF is missing, stale or minted under another base
-    URL; returns how many were (re)published. Flushes only."""
+    URL (each publication is a feed event), then give a create event to every stored record
+    still without one; returns how many were (re)published. Flushes only."""
     sample = session.execute(select(col(RecordRdf.ntriples)).limit(1)).scalar_one_or_none()
     everything = sample is not None and f"<{base_url}/".encode() not in sample
     done = 0
@@ -69,5 +72,7 @@ def backfill(session: Session, base_url: str) -> int:
         for start in range(0, len(ids), BATCH):
             publish(session, read(session, ids[start : start + BATCH]))
         done += len(ids)
+    session.flush()
+    record_unfed(session)
     session.flush()
     return done

@@ -9,6 +9,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from federation.common.records import RecordKind
+from federation.feed.pages import PAGE_SIZE
 from federation.network.models import Network
 from federation.rdf.terms import network_iri
 from federation.settings import Settings
@@ -91,6 +92,21 @@ def catalog_graph(
     graph.add((service, DCTERMS.license, licence))
     graph.add((catalog, DCAT.service, service))
 
+    # The change feed is a service too: the versions of every record, as an LDES event stream.
+    feed = URIRef(f"{base}/catalog#feed")
+    graph.add((feed, RDF.type, DCAT.DataService))
+    graph.add(
+        (
+            feed,
+            DCTERMS.title,
+            Literal("Flux des modifications / change feed (LDES)", lang="fr"),
+        )
+    )
+    graph.add((feed, DCAT.endpointURL, URIRef(f"{base}/feed")))
+    graph.add((feed, DCAT.endpointDescription, URIRef(f"{base}/feed")))
+    graph.add((feed, DCTERMS.license, licence))
+    graph.add((catalog, DCAT.service, feed))
+
     whole = URIRef(f"{base}/catalog#void")
     graph.add((whole, RDF.type, VOID.Dataset))
     graph.add((whole, VOID.dataDump, dump))
@@ -108,6 +124,7 @@ def catalog_graph(
         graph.add((catalog, DCAT.dataset, dataset))
         graph.add((whole, VOID.classPartition, dataset))
         graph.add((service, DCAT.servesDataset, dataset))
+        graph.add((feed, DCAT.servesDataset, dataset))
     return graph
 
 
@@ -158,18 +175,20 @@ def _dataset(
 
 
 def well_known(settings: Settings) -> dict[str, Any]:
-    """Where a peer finds everything; the later steps fill in the feed, SPARQL and inbox."""
+    """Where a peer finds everything (``sparql`` stays null until SPARQL is served)."""
     base = settings.base_url
     return {
         "node": settings.node_id,
         "network": settings.network_name,
+        "region": settings.region,
         "base_url": base,
         "catalog": f"{base}/catalog",
         "dump": f"{base}/dump",
         "dump_state": f"{base}/dump/state",
-        "feed": None,
+        "feed": f"{base}/feed",
+        "feed_page_size": PAGE_SIZE,
         "sparql": None,
-        "inbox": None,
+        "inbox": f"{base}/inbox",
         "vocabulary": {
             "version": VOCABULARY_VERSION(),
             "ontology": f"{base}/vocab/ontology.ttl",

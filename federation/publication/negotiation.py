@@ -19,6 +19,9 @@ class Format(StrEnum):
     JSONLD = "jsonld"
     NTRIPLES = "nt"
     RDFXML = "rdf"
+    # Datasets (named graphs): the change feed's pages.
+    NQUADS = "nq"
+    TRIG = "trig"
 
 
 MEDIA_TYPES = {
@@ -27,6 +30,8 @@ MEDIA_TYPES = {
     Format.JSONLD: "application/ld+json",
     Format.NTRIPLES: "application/n-triples",
     Format.RDFXML: "application/rdf+xml",
+    Format.NQUADS: "application/n-quads",
+    Format.TRIG: "application/trig",
 }
 # What else people type after ``?format=``.
 ALIASES = {
@@ -38,6 +43,8 @@ ALIASES = {
     "xml": Format.RDFXML,
     "rdfxml": Format.RDFXML,
     "rdf+xml": Format.RDFXML,
+    "nquads": Format.NQUADS,
+    "n-quads": Format.NQUADS,
 }
 # Types that are not ours but mean one of ours.
 EQUIVALENT = {
@@ -45,6 +52,7 @@ EQUIVALENT = {
     "application/xhtml+xml": Format.HTML,
     "text/plain": Format.NTRIPLES,
     "application/x-turtle": Format.TURTLE,
+    "text/x-nquads": Format.NQUADS,
 }
 
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from rdflib import Graph
 
 from federation.api.deps import SessionDep, SettingsDep
 from federation.errors import NotFound
+from federation.feed.repository import last_seq
 from federation.network.service import ensure_network
 from federation.publication import repository
 from federation.publication.catalog import WELL_KNOWN, catalog_graph, well_known
-from federation.publication.dump import stream
+from federation.publication.dump import cursor_of, stream
 from federation.publication.negotiation import MEDIA_TYPES, Format, Validators, negotiate
 from federation.publication.representations import rdf_bytes
 from federation.publication.routes import context_url
@@ -80,15 +83,25 @@ def network_document(
     return graph_response(request, graph, fmt, etag, network.name)
 
 
-def _dump_state(session: SessionDep) -> tuple[int, int, str]:
-    return repository.state(session)
+def _dump_state(session: SessionDep) -> tuple[int, int, int, str]:
+    """(feed seq, records, triples, digest): the feed's position is read first, so that a
+    bootstrap walking the feed from it misses nothing written while the dump was read."""
+    feed_seq = last_seq(session)
+    records, triples, digest = repository.state(session)
+    return feed_seq, records, triples, digest
 
 
 @router.get("/dump/state")
 def dump_state(session: SessionDep) -> dict[str, object]:
-    """What a harvester compares before downloading: records, triples, digest of versions."""
-    records, triples, digest = _dump_state(session)
-    return {"records": records, "triples": triples, "digest": f"sha256:{digest}"}
+    """What a harvester compares before downloading: records, triples, digest of versions,
+    and the feed's last sequence number when they were read."""
+    feed_seq, records, triples, digest = _dump_state(session)
+    return {
+        "records": records,
+        "triples": triples,
+        "digest": f"sha256:{digest}",
+        "feed_seq": feed_seq,
+    }
 
 
 @router.get("/dump", response_class=Response)
@@ -96,26 +109,37 @@ def dump_state(session: SessionDep) -> dict[str, object]:
 @router.get("/dump.{extension}", response_class=Response, include_in_schema=False)
 @router.head("/dump.{extension}", response_class=Response, include_in_schema=False)
 def dump(
-    request: Request, session: SessionDep, settings: SettingsDep, extension: str | None = None
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    extension: str | None = None,
+    after: Annotated[str | None, Query(max_length=600)] = None,
 ) -> Response:
-    """Every record in one document (N-Triples, Turtle or JSON-LD), streamed."""
+    """Every record in one document (N-Triples, Turtle or JSON-LD), streamed in record IRI
+    order; ``?after={record IRI}`` resumes after that record (without the network's triples,
+    so that in N-Triples the pieces join into the full dump)."""
     fmt = negotiate(request, DUMP_FORMATS, extension)
-    records, triples, digest = _dump_state(session)
-    validators = Validators(f'"{digest[:32]}-{fmt.value}"')
+    cursor = cursor_of(after, settings.base_url) if after is not None else None
+    feed_seq, records, triples, digest = _dump_state(session)
+    resumed = f"-{hashlib.sha256(after.encode()).hexdigest()[:16]}" if after else ""
+    validators = Validators(f'"{digest[:32]}{resumed}-{fmt.value}"')
     headers = {
         **validators.headers(fmt),
         "X-Records": str(records),
         "X-Triples": str(triples),
         "X-State-Digest": f"sha256:{digest}",
+        "X-Feed-Seq": str(feed_seq),
     }
     if validators.not_modified(request):
         return Response(status_code=304, headers=headers)
     if request.method == "HEAD":
         return Response(headers=headers)
-    network = ensure_network(session, settings)
-    head = serialize(network_triples(network, settings.base_url))
+    head = ""
+    if cursor is None:
+        network = ensure_network(session, settings)
+        head = serialize(network_triples(network, settings.base_url))
     return StreamingResponse(
-        stream(session, fmt, head, context_url(settings)),
+        stream(session, fmt, head, context_url(settings), cursor),
         headers=headers,
         media_type=headers.pop("Content-Type"),
     )

@@ -38,13 +38,22 @@ def get(session: Session, record_id: uuid.UUID) -> RecordRdf | None:
     return session.get(RecordRdf, record_id)
 
 
-def stream_ntriples(session: Session, chunk: int = 500) -> Iterator[list[bytes]]:
-    """Every record's N-Triples, by id, ``chunk`` records at a time (server-side cursor)."""
-    stmt = (
-        select(col(RecordRdf.ntriples))
-        .order_by(col(RecordRdf.kind), col(RecordRdf.id))
-        .execution_options(yield_per=chunk)
-    )
+def stream_ntriples(
+    session: Session, chunk: int = 500, after: tuple[str, uuid.UUID] | None = None
+) -> Iterator[list[bytes]]:
+    """Every record's N-Triples in record IRI order, ``chunk`` records at a time (server-side
+    cursor); with ``after`` = (kind, id), only the records that come after that one.
+
+    IRIs are ``{base}/{kind}/{uuid}``: ordering by kind (actions < actors < groups) then id is
+    ordering by IRI, since both backends order UUIDs as their lower-case hex text."""
+    stmt = select(col(RecordRdf.ntriples))
+    if after is not None:
+        kind, record_id = after
+        stmt = stmt.where(
+            (col(RecordRdf.kind) > kind)
+            | ((col(RecordRdf.kind) == kind) & (col(RecordRdf.id) > record_id))
+        )
+    stmt = stmt.order_by(col(RecordRdf.kind), col(RecordRdf.id)).execution_options(yield_per=chunk)
     result = session.execute(stmt)
     for partition in result.partitions(chunk):
         yield [bytes(row[0]) for row in partition]

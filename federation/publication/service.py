@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlmodel import Session
 
@@ -12,25 +13,30 @@ from federation.common.records import RecordKind, missing
 from federation.feed.service import record_deletions, record_versions
 from federation.publication import repository
 from federation.publication.models import RecordRdf
-from federation.rdf.ntriples import serialize
-from federation.rdf.records import PublicRecord, kind_of, record_triples
+from federation.rdf.records import PublicRecord, Publishable, kind_of, record_ntriples
 
 
 def publish(session: Session, records: Sequence[PublicRecord]) -> None:
     """Serialise the records once (N-Triples) and store the text next to them."""
-    rows = []
-    for record in records:
-        triples = set(record_triples(record))
-        rows.append(
-            {
-                "id": record.id,
-                "kind": kind_of(record).value,
-                "version": record.version,
-                "modified": record.modified,
-                "triples": len(triples),
-                "ntriples": serialize(triples).encode(),
-            }
-        )
+    store(session, [published_row(record) for record in records])
+
+
+def published_row(record: Publishable) -> dict[str, Any]:
+    """A record's stored RDF: its N-Triples and what the feed says of it (plain values, so a
+    bulk load can make them in another process)."""
+    triples, text = record_ntriples(record)
+    return {
+        "id": record.id,
+        "kind": kind_of(record).value,
+        "version": record.version,
+        "modified": record.modified,
+        "triples": triples,
+        "ntriples": text.encode(),
+    }
+
+
+def store(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Store rows made by ``published_row`` and append their versions to the feed."""
     repository.replace(session, rows)
     record_versions(session, rows)
 

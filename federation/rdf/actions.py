@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Protocol
+
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
@@ -17,9 +23,10 @@ from federation.codelists.registry import Scheme
 from federation.common.records import RecordKind
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
-from federation.rdf.namespaces import PROV, RDF, RRMA, SCHEMA
+from federation.rdf.namespaces import NT, PROV, RRMA, SCHEMA
 from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
+    Iri,
     MappingError,
     Triple,
     code_of,
@@ -27,7 +34,9 @@ from federation.rdf.terms import (
     day,
     decimal,
     integer,
+    iri,
     iri_of,
+    part,
     record_id_of,
     sector_concept,
     text,
@@ -39,106 +48,199 @@ DATES = {
     "actual_start": SCHEMA.startDate,
     "actual_end": SCHEMA.endDate,
 }
+WRITTEN_DATES = {field: Iri(f"<{predicate}>") for field, predicate in DATES.items()}
 SECTOR_SCHEMES = (Scheme.SECTOR, Scheme.SECTOR_CATEGORY)
 
 
-def action_triples(action: ActionPublic) -> list[Triple]:
+# What the mapping reads of an action: ``ActionPublic`` as the API gives it, or a lighter
+# object with the same fields (a bulk load publishes what it wrote without building the API
+# shape). Read-only properties, so that any object with these attributes will do.
+class ShareFacts(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def percentage(self) -> float | None: ...
+
+
+class ParticipantFacts(Protocol):
+    @property
+    def actor_id(self) -> uuid.UUID | None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def organisation_type(self) -> str | None: ...
+    @property
+    def role(self) -> str: ...
+
+
+class FundingFacts(Protocol):
+    @property
+    def funder_id(self) -> uuid.UUID | None: ...
+    @property
+    def funder_name(self) -> str | None: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+
+
+class BudgetFacts(Protocol):
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+
+
+class ActionFacts(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def iri(self) -> str: ...
+    @property
+    def external_id(self) -> str | None: ...
+    @property
+    def created(self) -> datetime: ...
+    @property
+    def modified(self) -> datetime: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def planned_start(self) -> date | None: ...
+    @property
+    def planned_end(self) -> date | None: ...
+    @property
+    def actual_start(self) -> date | None: ...
+    @property
+    def actual_end(self) -> date | None: ...
+    @property
+    def countries(self) -> Sequence[ShareFacts]: ...
+    @property
+    def sectors(self) -> Sequence[ShareFacts]: ...
+    @property
+    def sdgs(self) -> Sequence[str]: ...
+    @property
+    def localities(self) -> Sequence[str]: ...
+    @property
+    def participants(self) -> Sequence[ParticipantFacts]: ...
+    @property
+    def fundings(self) -> Sequence[FundingFacts]: ...
+    @property
+    def budget(self) -> BudgetFacts | None: ...
+
+
+def action_triples(action: ActionFacts) -> list[Triple]:
     """Every triple of an action; parts are hash IRIs under the action's IRI."""
-    iri = URIRef(action.iri)
-    base = iri.rsplit(f"/{RecordKind.ACTION.value}/", 1)[0]
+    node = iri(action.iri)
+    base = action.iri.rsplit(f"/{RecordKind.ACTION.value}/", 1)[0]
     header = Header(action.external_id, action.created, action.modified, action.version)
-    triples = header_triples(iri, RecordKind.ACTION, header)
+    triples = header_triples(node, base, RecordKind.ACTION, header)
     triples += [
-        (iri, SCHEMA.name, text(action.title)),
-        (iri, RRMA.actionKind, concept(Scheme.ACTION_KIND, action.kind)),
-        (iri, RRMA.activityStatus, concept(Scheme.ACTIVITY_STATUS, action.status)),
+        (node, NT.SCHEMA.name, text(action.title)),
+        (node, NT.RRMA.actionKind, concept(Scheme.ACTION_KIND, action.kind)),
+        (node, NT.RRMA.activityStatus, concept(Scheme.ACTIVITY_STATUS, action.status)),
     ]
     if action.description:
-        triples.append((iri, SCHEMA.description, text(action.description)))
-    for field, predicate in DATES.items():
+        triples.append((node, NT.SCHEMA.description, text(action.description)))
+    for field, predicate in WRITTEN_DATES.items():
         value = getattr(action, field)
         if value is not None:
-            triples.append((iri, predicate, day(value)))
+            triples.append((node, predicate, day(value)))
     for share in action.countries:
         country = concept(Scheme.COUNTRY, share.code)
-        triples.append((iri, RRMA.recipientCountry, country))
+        triples.append((node, NT.RRMA.recipientCountry, country))
         if share.percentage is not None:
-            node = URIRef(f"{iri}#country-{share.code}")
+            share_node = part(node, f"country-{share.code}")
             triples += [
-                (iri, RRMA.countryShare, node),
-                (node, RDF.type, RRMA.Share),
-                (node, RRMA.country, country),
-                (node, RRMA.percentage, decimal(share.percentage)),
+                (node, NT.RRMA.countryShare, share_node),
+                (share_node, NT.RDF.type, NT.RRMA.Share),
+                (share_node, NT.RRMA.country, country),
+                (share_node, NT.RRMA.percentage, decimal(share.percentage)),
             ]
     for sector_share in action.sectors:
         sector = sector_concept(sector_share.code)
-        triples.append((iri, RRMA.sector, sector))
+        triples.append((node, NT.RRMA.sector, sector))
         if sector_share.percentage is not None:
-            node = URIRef(f"{iri}#sector-{sector_share.code}")
+            share_node = part(node, f"sector-{sector_share.code}")
             triples += [
-                (iri, RRMA.sectorShare, node),
-                (node, RDF.type, RRMA.Share),
-                (node, RRMA.sector, sector),
-                (node, RRMA.percentage, decimal(sector_share.percentage)),
+                (node, NT.RRMA.sectorShare, share_node),
+                (share_node, NT.RDF.type, NT.RRMA.Share),
+                (share_node, NT.RRMA.sector, sector),
+                (share_node, NT.RRMA.percentage, decimal(sector_share.percentage)),
             ]
-    triples += [(iri, RRMA.sdg, concept(Scheme.SDG, g)) for g in action.sdgs]
-    triples += [(iri, RRMA.locality, text(place)) for place in action.localities]
+    triples += [(node, NT.RRMA.sdg, concept(Scheme.SDG, g)) for g in action.sdgs]
+    triples += [(node, NT.RRMA.locality, text(place)) for place in action.localities]
     for position, participant in enumerate(action.participants):
-        triples += _participant(iri, base, position, participant)
+        triples += _participant(node, base, position, participant)
     for position, funding in enumerate(action.fundings):
-        triples += _funding(iri, base, position, funding)
+        triples += _funding(node, base, position, funding)
     if action.budget is not None:
-        node = URIRef(f"{iri}#budget")
+        budget = part(node, "budget")
         triples += [
-            (iri, RRMA.budget, node),
-            (node, RDF.type, SCHEMA.MonetaryAmount),
-            (node, SCHEMA.value, decimal(action.budget.amount)),
-            (node, SCHEMA.currency, text(action.budget.currency)),
+            (node, NT.RRMA.budget, budget),
+            (budget, NT.RDF.type, NT.SCHEMA.MonetaryAmount),
+            (budget, NT.SCHEMA.value, decimal(action.budget.amount)),
+            (budget, NT.SCHEMA.currency, text(action.budget.currency)),
         ]
     return triples
 
 
-def _participant(iri: URIRef, base: str, position: int, participant: Participant) -> list[Triple]:
-    node = URIRef(f"{iri}#participant-{position}")
+def _participant(
+    action: Iri, base: str, position: int, participant: ParticipantFacts
+) -> list[Triple]:
+    node = part(action, f"participant-{position}")
     triples: list[Triple] = [
-        (iri, PROV.qualifiedAssociation, node),
-        (node, RDF.type, RRMA.Participation),
-        (node, RRMA.position, integer(position)),
-        (node, PROV.hadRole, concept(Scheme.ORGANISATION_ROLE, participant.role)),
+        (action, NT.PROV.qualifiedAssociation, node),
+        (node, NT.RDF.type, NT.RRMA.Participation),
+        (node, NT.RRMA.position, integer(position)),
+        (node, NT.PROV.hadRole, concept(Scheme.ORGANISATION_ROLE, participant.role)),
     ]
     if participant.actor_id is not None:
         actor = iri_of(base, RecordKind.ACTOR, participant.actor_id)
-        triples += [(node, PROV.agent, actor), (iri, PROV.wasAssociatedWith, actor)]
+        triples += [(node, NT.PROV.agent, actor), (action, NT.PROV.wasAssociatedWith, actor)]
     if participant.name:
-        triples.append((node, RRMA.partnerName, text(participant.name)))
+        triples.append((node, NT.RRMA.partnerName, text(participant.name)))
     if participant.country:
-        triples.append((node, RRMA.partnerCountry, concept(Scheme.COUNTRY, participant.country)))
+        triples.append((node, NT.RRMA.partnerCountry, concept(Scheme.COUNTRY, participant.country)))
     if participant.organisation_type:
         triples.append(
             (
                 node,
-                RRMA.organisationType,
+                NT.RRMA.organisationType,
                 concept(Scheme.ORGANISATION_TYPE, participant.organisation_type),
             )
         )
     return triples
 
 
-def _funding(iri: URIRef, base: str, position: int, funding: Funding) -> list[Triple]:
-    node = URIRef(f"{iri}#funding-{position}")
+def _funding(action: Iri, base: str, position: int, funding: FundingFacts) -> list[Triple]:
+    node = part(action, f"funding-{position}")
     triples: list[Triple] = [
-        (iri, SCHEMA.funding, node),
-        (node, RDF.type, SCHEMA.MonetaryGrant),
-        (node, RRMA.position, integer(position)),
-        (node, SCHEMA.amount, decimal(funding.amount)),
-        (node, SCHEMA.currency, text(funding.currency)),
-        (node, RRMA.year, integer(funding.year)),
-        (node, RRMA.fundingStatus, concept(Scheme.FUNDING_STATUS, funding.status)),
+        (action, NT.SCHEMA.funding, node),
+        (node, NT.RDF.type, NT.SCHEMA.MonetaryGrant),
+        (node, NT.RRMA.position, integer(position)),
+        (node, NT.SCHEMA.amount, decimal(funding.amount)),
+        (node, NT.SCHEMA.currency, text(funding.currency)),
+        (node, NT.RRMA.year, integer(funding.year)),
+        (node, NT.RRMA.fundingStatus, concept(Scheme.FUNDING_STATUS, funding.status)),
     ]
     if funding.funder_id is not None:
-        triples.append((node, SCHEMA.funder, iri_of(base, RecordKind.ACTOR, funding.funder_id)))
+        triples.append((node, NT.SCHEMA.funder, iri_of(base, RecordKind.ACTOR, funding.funder_id)))
     if funding.funder_name:
-        triples.append((node, RRMA.funderName, text(funding.funder_name)))
+        triples.append((node, NT.RRMA.funderName, text(funding.funder_name)))
     return triples
 
 

@@ -9,14 +9,17 @@ from federation.codelists.registry import Scheme
 from federation.common.records import RecordKind
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
-from federation.rdf.namespaces import ADMS, DCTERMS, RDF, RRMA, SCHEMA, SKOS
+from federation.rdf.namespaces import ADMS, DCTERMS, NT, RRMA, SCHEMA, SKOS
 from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
+    Iri,
     MappingError,
     Triple,
     boolean,
     code_of,
     concept,
+    iri,
+    part,
     record_id_of,
     sector_concept,
     text,
@@ -37,60 +40,62 @@ ADDRESS = {
     "departement": RRMA.departement,
     "region": SCHEMA.addressRegion,
 }
+WRITTEN_ADDRESS = {field: Iri(f"<{predicate}>") for field, predicate in ADDRESS.items()}
 
 
 def actor_triples(actor: ActorPublic) -> list[Triple]:
     """Every triple of an actor; parts are hash IRIs under the actor's IRI."""
-    iri = URIRef(actor.iri)
+    node = iri(actor.iri)
+    base = actor.iri.rsplit(f"/{RecordKind.ACTOR.value}/", 1)[0]
     header = Header(actor.external_id, actor.created, actor.modified, actor.version)
-    triples = header_triples(iri, RecordKind.ACTOR, header)
+    triples = header_triples(node, base, RecordKind.ACTOR, header)
     triples += [
-        (iri, SCHEMA.name, text(actor.name)),
-        (iri, RRMA.actorType, concept(Scheme.ACTOR_TYPE, actor.actor_type)),
+        (node, NT.SCHEMA.name, text(actor.name)),
+        (node, NT.RRMA.actorType, concept(Scheme.ACTOR_TYPE, actor.actor_type)),
     ]
     for field, predicate in (
-        ("acronym", SCHEMA.alternateName),
-        ("description", SCHEMA.description),
-        ("email", SCHEMA.email),
+        ("acronym", NT.SCHEMA.alternateName),
+        ("description", NT.SCHEMA.description),
+        ("email", NT.SCHEMA.email),
     ):
         value = getattr(actor, field)
         if value:
-            triples.append((iri, predicate, text(value)))
+            triples.append((node, predicate, text(value)))
     if actor.website:
-        triples.append((iri, SCHEMA.url, URIRef(actor.website)))
+        triples.append((node, NT.SCHEMA.url, iri(actor.website)))
     for field, kind in IDENTIFIERS.items():
         value = getattr(actor, field)
         if value:
-            node = URIRef(f"{iri}#id-{kind}")
+            identifier = part(node, f"id-{kind}")
             triples += [
-                (iri, ADMS.identifier, node),
-                (node, RDF.type, ADMS.Identifier),
-                (node, SKOS.notation, text(value)),
-                (node, DCTERMS.type, concept(Scheme.IDENTIFIER_TYPE, kind)),
+                (node, NT.ADMS.identifier, identifier),
+                (identifier, NT.RDF.type, NT.ADMS.Identifier),
+                (identifier, NT.SKOS.notation, text(value)),
+                (identifier, NT.DCTERMS.type, concept(Scheme.IDENTIFIER_TYPE, kind)),
             ]
     if any(getattr(actor, field) for field in ADDRESS):
-        node = URIRef(f"{iri}#address")
+        address = part(node, "address")
         triples += [
-            (iri, SCHEMA.address, node),
-            (node, RDF.type, SCHEMA.PostalAddress),
-            (node, SCHEMA.addressCountry, text("FR")),
+            (node, NT.SCHEMA.address, address),
+            (address, NT.RDF.type, NT.SCHEMA.PostalAddress),
+            (address, NT.SCHEMA.addressCountry, text("FR")),
         ]
         triples += [
-            (node, predicate, text(getattr(actor, field)))
-            for field, predicate in ADDRESS.items()
+            (address, predicate, text(getattr(actor, field)))
+            for field, predicate in WRITTEN_ADDRESS.items()
             if getattr(actor, field)
         ]
     if actor.contact_name and actor.contact_consent:
-        node = URIRef(f"{iri}#contact")
+        contact = part(node, "contact")
         triples += [
-            (iri, SCHEMA.contactPoint, node),
-            (node, RDF.type, SCHEMA.ContactPoint),
-            (node, SCHEMA.name, text(actor.contact_name)),
-            (node, RRMA.consent, boolean(True)),
+            (node, NT.SCHEMA.contactPoint, contact),
+            (contact, NT.RDF.type, NT.SCHEMA.ContactPoint),
+            (contact, NT.SCHEMA.name, text(actor.contact_name)),
+            (contact, NT.RRMA.consent, boolean(True)),
         ]
-    triples += [(iri, SCHEMA.areaServed, concept(Scheme.COUNTRY, c)) for c in actor.countries]
-    triples += [(iri, RRMA.sector, sector_concept(s)) for s in actor.sectors]
-    triples += [(iri, RRMA.sdg, concept(Scheme.SDG, g)) for g in actor.sdgs]
+    triples += [(node, NT.SCHEMA.areaServed, concept(Scheme.COUNTRY, c)) for c in actor.countries]
+    triples += [(node, NT.RRMA.sector, sector_concept(s)) for s in actor.sectors]
+    triples += [(node, NT.RRMA.sdg, concept(Scheme.SDG, g)) for g in actor.sdgs]
     return triples
 
 

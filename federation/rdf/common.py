@@ -9,13 +9,13 @@ from rdflib import URIRef
 
 from federation.common.records import RecordKind
 from federation.rdf.description import Description
-from federation.rdf.namespaces import DCTERMS, PROV, RDF, RRMA
-from federation.rdf.terms import Triple, base_of, integer, network_iri, text, timestamp
+from federation.rdf.namespaces import DCTERMS, NT, RRMA
+from federation.rdf.terms import Iri, Triple, integer, network_node, text, timestamp
 
 CLASSES = {
-    RecordKind.ACTOR: RRMA.Actor,
-    RecordKind.ACTION: RRMA.Action,
-    RecordKind.GROUP: RRMA.WorkingGroup,
+    RecordKind.ACTOR: NT.RRMA.Actor,
+    RecordKind.ACTION: NT.RRMA.Action,
+    RecordKind.GROUP: NT.RRMA.WorkingGroup,
 }
 
 
@@ -27,16 +27,17 @@ class Header:
     version: int
 
 
-def header_triples(iri: URIRef, kind: RecordKind, header: Header) -> list[Triple]:
+def header_triples(iri: Iri, base: str, kind: RecordKind, header: Header) -> list[Triple]:
+    """``iri`` is the record's IRI, minted under the node's ``base`` URL."""
     triples: list[Triple] = [
-        (iri, RDF.type, CLASSES[kind]),
-        (iri, DCTERMS.created, timestamp(header.created)),
-        (iri, DCTERMS.modified, timestamp(header.modified)),
-        (iri, RRMA.version, integer(header.version)),
-        (iri, PROV.wasAttributedTo, network_iri(base_of(str(iri), kind))),
+        (iri, NT.RDF.type, CLASSES[kind]),
+        (iri, NT.DCTERMS.created, timestamp(header.created)),
+        (iri, NT.DCTERMS.modified, timestamp(header.modified)),
+        (iri, NT.RRMA.version, integer(header.version)),
+        (iri, NT.PROV.wasAttributedTo, network_node(base)),
     ]
     if header.external_id:
-        triples.append((iri, DCTERMS.identifier, text(header.external_id)))
+        triples.append((iri, NT.DCTERMS.identifier, text(header.external_id)))
     return triples
 
 

@@ -9,7 +9,7 @@ from federation.common.records import RecordKind
 from federation.groups.schemas import Membership, WorkingGroupPublic
 from federation.rdf.common import Header, header_triples, read_header
 from federation.rdf.description import Description
-from federation.rdf.namespaces import ORG, RDF, RRMA, SCHEMA
+from federation.rdf.namespaces import NT, ORG, RRMA, SCHEMA
 from federation.rdf.ntriples import graph_of
 from federation.rdf.terms import (
     MappingError,
@@ -18,8 +18,10 @@ from federation.rdf.terms import (
     code_of,
     concept,
     integer,
+    iri,
     iri_of,
-    network_iri,
+    network_node,
+    part,
     record_id_of,
     sector_concept,
     text,
@@ -27,29 +29,29 @@ from federation.rdf.terms import (
 
 
 def group_triples(group: WorkingGroupPublic) -> list[Triple]:
-    iri = URIRef(group.iri)
+    node = iri(group.iri)
     base = base_of(group.iri, RecordKind.GROUP)
     header = Header(group.external_id, group.created, group.modified, group.version)
-    triples = header_triples(iri, RecordKind.GROUP, header)
+    triples = header_triples(node, base, RecordKind.GROUP, header)
     triples += [
-        (iri, SCHEMA.name, text(group.name)),
-        (iri, RRMA.groupKind, concept(Scheme.GROUP_KIND, group.kind)),
-        (iri, ORG.unitOf, network_iri(base)),
+        (node, NT.SCHEMA.name, text(group.name)),
+        (node, NT.RRMA.groupKind, concept(Scheme.GROUP_KIND, group.kind)),
+        (node, NT.ORG.unitOf, network_node(base)),
     ]
     if group.country:
-        triples.append((iri, SCHEMA.areaServed, concept(Scheme.COUNTRY, group.country)))
+        triples.append((node, NT.SCHEMA.areaServed, concept(Scheme.COUNTRY, group.country)))
     if group.theme:
-        triples.append((iri, RRMA.theme, sector_concept(group.theme)))
+        triples.append((node, NT.RRMA.theme, sector_concept(group.theme)))
     if group.description:
-        triples.append((iri, SCHEMA.description, text(group.description)))
+        triples.append((node, NT.SCHEMA.description, text(group.description)))
     for position, member in enumerate(group.members):
-        node = URIRef(f"{iri}#member-{position}")
+        membership = part(node, f"member-{position}")
         triples += [
-            (iri, ORG.hasMembership, node),
-            (node, RDF.type, ORG.Membership),
-            (node, RRMA.position, integer(position)),
-            (node, ORG.member, iri_of(base, RecordKind.ACTOR, member.actor_id)),
-            (node, ORG.role, concept(Scheme.GROUP_ROLE, member.role)),
+            (node, NT.ORG.hasMembership, membership),
+            (membership, NT.RDF.type, NT.ORG.Membership),
+            (membership, NT.RRMA.position, integer(position)),
+            (membership, NT.ORG.member, iri_of(base, RecordKind.ACTOR, member.actor_id)),
+            (membership, NT.ORG.role, concept(Scheme.GROUP_ROLE, member.role)),
         ]
     return triples
 

@@ -1,4 +1,9 @@
-"""Building blocks of the mapping: concept IRIs, literals, and the triples of one record."""
+"""Building blocks of the mapping: concept IRIs, literals, and the triples of one record.
+
+The write path builds every term directly in its N-Triples form: ``Iri`` (``<https://…>``,
+checked once when made) and ``Lit`` (``"10000.50"^^<…#decimal>``). A record's triples are
+then joined into lines with no per-term work, and ``record_graph`` parses them for whoever
+wants rdflib terms."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from typing import NewType
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -15,10 +21,19 @@ from federation.codelists.registry import Scheme
 from federation.common.records import RecordKind, record_iri
 from schemas.namespaces import CONCEPT, SDG, XSD
 
-Triple = tuple[URIRef, URIRef, "URIRef | Lit"]
+Iri = NewType("Iri", str)
+"""An IRI as N-Triples writes it, ``<https://…>``; a plain ``str`` at run time."""
+
+Triple = tuple[Iri, Iri, "Iri | Lit"]
 
 SDG_PREFIX = str(SDG)
 CONCEPT_PREFIX = str(CONCEPT)
+# Looked up once: an attribute of rdflib's ``XSD`` namespace is resolved on every access.
+XSD_DATE = URIRef(XSD.date)
+XSD_DATETIME = URIRef(XSD.dateTime)
+XSD_DECIMAL = URIRef(XSD.decimal)
+XSD_INTEGER = URIRef(XSD.integer)
+XSD_BOOLEAN = URIRef(XSD.boolean)
 
 
 class MappingError(ValueError):
@@ -30,22 +45,39 @@ class MappingError(ValueError):
         self.message = message
 
 
+_FORBIDDEN_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def iri(value: str) -> Iri:
+    """``value`` written as an N-Triples IRI; refuses what N-Triples cannot carry in one."""
+    if _FORBIDDEN_IN_IRI.search(value):
+        raise ValueError(f"IRI not allowed in N-Triples: {value!r}")
+    return Iri(f"<{value}>")
+
+
+def part(node: Iri, fragment: str) -> Iri:
+    """The hash IRI ``fragment`` under a record's IRI (``<…/actions/{uuid}#budget>``)."""
+    if _FORBIDDEN_IN_IRI.search(fragment):
+        raise ValueError(f"IRI not allowed in N-Triples: {node[1:-1]}#{fragment}")
+    return Iri(f"{node[:-1]}#{fragment}>")
+
+
 @lru_cache(maxsize=16_384)  # a few thousand codes, on every record: build each IRI once
-def concept(scheme: Scheme, code: str) -> URIRef:
+def concept(scheme: Scheme, code: str) -> Iri:
     if scheme is Scheme.SDG:
-        return SDG[code]
-    return CONCEPT[f"{scheme.value}/{code}"]
+        return iri(SDG[code])
+    return iri(CONCEPT[f"{scheme.value}/{code}"])
 
 
 @lru_cache(maxsize=4_096)
-def sector_concept(code: str) -> URIRef:
+def sector_concept(code: str) -> Iri:
     return concept(Scheme.SECTOR_CATEGORY if len(code) == 3 else Scheme.SECTOR, code)
 
 
-def code_of(iri: Node, *schemes: Scheme, field: str) -> str:
+def code_of(node: Node, *schemes: Scheme, field: str) -> str:
     """The code of a concept IRI, which must belong to one of ``schemes``."""
-    text = str(iri)
-    if not isinstance(iri, URIRef):
+    text = str(node)
+    if not isinstance(node, URIRef):
         raise MappingError(field, f"an IRI is expected, not {text!r}")
     for scheme in schemes:
         prefix = SDG_PREFIX if scheme is Scheme.SDG else f"{CONCEPT_PREFIX}{scheme.value}/"
@@ -54,11 +86,11 @@ def code_of(iri: Node, *schemes: Scheme, field: str) -> str:
     raise MappingError(field, f"{text} is not a code of {', '.join(s.value for s in schemes)}")
 
 
-def record_id_of(iri: Node, kind: RecordKind, field: str) -> uuid.UUID:
+def record_id_of(node: Node, kind: RecordKind, field: str) -> uuid.UUID:
     """The UUID at the end of a record IRI (``…/actors/{uuid}``), wherever the node is."""
-    text = str(iri)
+    text = str(node)
     head, _, tail = text.rpartition("/")
-    if not isinstance(iri, URIRef) or not head.endswith(f"/{kind.value}"):
+    if not isinstance(node, URIRef) or not head.endswith(f"/{kind.value}"):
         raise MappingError(field, f"{text} is not the IRI of a record of kind {kind.value}")
     try:
         return uuid.UUID(tail)
@@ -109,28 +141,35 @@ def _typed(lexical: str, datatype: URIRef) -> Lit:
 
 
 def day(value: date) -> Lit:
-    return _typed(value.isoformat(), XSD.date)
+    return _typed(value.isoformat(), XSD_DATE)
 
 
 def timestamp(value: datetime) -> Lit:
-    return Lit(f'"{value.isoformat().replace("+00:00", "Z")}"^^<{XSD.dateTime}>')
+    return Lit(f'"{value.isoformat().replace("+00:00", "Z")}"^^<{XSD_DATETIME}>')
 
 
 def decimal(value: Decimal | float) -> Lit:
-    return _typed(repr(value) if isinstance(value, float) else str(value), XSD.decimal)
+    return _typed(repr(value) if isinstance(value, float) else str(value), XSD_DECIMAL)
 
 
 def integer(value: int) -> Lit:
-    return _typed(str(value), XSD.integer)
+    return _typed(str(value), XSD_INTEGER)
 
 
 def boolean(value: bool) -> Lit:
-    return _typed("true" if value else "false", XSD.boolean)
+    return _typed("true" if value else "false", XSD_BOOLEAN)
 
 
 def network_iri(base_url: str) -> URIRef:
     return URIRef(f"{base_url}/network")
 
 
-def iri_of(base_url: str, kind: RecordKind, record_id: uuid.UUID) -> URIRef:
-    return URIRef(record_iri(base_url, kind, record_id))
+@lru_cache(maxsize=64)
+def network_node(base_url: str) -> Iri:
+    """The network's IRI in N-Triples form."""
+    return iri(f"{base_url}/network")
+
+
+@lru_cache(maxsize=65_536)  # the same actors take part in action after action
+def iri_of(base_url: str, kind: RecordKind, record_id: uuid.UUID) -> Iri:
+    return iri(record_iri(base_url, kind, record_id))

@@ -91,7 +91,8 @@ def test_the_properties_are_those_of_the_model() -> None:
         "activityStatus", "plannedStartDate", "plannedEndDate", "recipientCountry",
         "countryShare", "sectorShare", "country", "percentage", "locality", "position",
         "partnerName", "partnerCountry", "organisationType", "funderName", "year",
-        "fundingStatus", "budget", "groupKind", "theme", "region", "nodeId",
+        "fundingStatus", "budget", "groupKind", "theme", "region", "nodeId", "sequence",
+        "lastSequence", "horizon", "pageSize",
     }  # fmt: skip
 
 

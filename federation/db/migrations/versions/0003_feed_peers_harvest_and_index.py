@@ -60,6 +60,13 @@ def upgrade() -> None:
         batch_op.create_index("ix_index_record_source_kind", ["source", "kind"], unique=False)
 
     op.create_table(
+        "index_state",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("own_cursor", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_index_state")),
+    )
+
+    op.create_table(
         "peer",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("node_id", sa.String(length=100), nullable=False),
@@ -71,6 +78,7 @@ def upgrade() -> None:
         sa.Column("feed_url", sa.String(length=600), nullable=True),
         sa.Column("dump_url", sa.String(length=600), nullable=False),
         sa.Column("dump_state_url", sa.String(length=600), nullable=True),
+        sa.Column("feed_page_size", sa.Integer(), nullable=False),
         sa.Column("interval_seconds", sa.Integer(), nullable=False),
         sa.Column(
             "state",
@@ -78,6 +86,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("cursor", sa.Integer(), nullable=False),
+        sa.Column("feed_last", sa.Integer(), nullable=False),
         sa.Column("bootstrap_seq", sa.Integer(), nullable=True),
         sa.Column("bootstrap_after", sa.String(length=600), nullable=True),
         sa.Column("bootstrap_run", sa.Integer(), nullable=True),
@@ -151,6 +160,7 @@ def downgrade() -> None:
 
     op.drop_table("harvest_run")
     op.drop_table("peer")
+    op.drop_table("index_state")
     with op.batch_alter_table("index_record", schema=None) as batch_op:
         batch_op.drop_index("ix_index_record_source_kind")
         batch_op.drop_index(batch_op.f("ix_index_record_peer_id"))
