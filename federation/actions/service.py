@@ -352,11 +352,12 @@ def update_action(
     existing = actors_repository.existing_ids(session, actor_references(merged))
     prepared = check_action(merged, existing_actors=existing, previous=previous)
     _external_id_clash(session, prepared.values["external_id"], action_id)
-    apply_update(session, previous, prepared)
+    stamp = apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
     record = read_action(session, action_id, base_url)
-    publish(session, [record])
+    if stamp is not None:  # a PATCH that changes nothing is not a new version
+        publish(session, [record])
     return record
 
 

@@ -206,11 +206,12 @@ def update_actor(
     clashes = repository.identifier_conflicts(session, prepared.values, exclude=actor_id)
     if clashes:
         raise Conflict(duplicate_errors(clashes))
-    apply_update(session, previous, prepared)
+    stamp = apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
     record = read_actor(session, actor_id, base_url)
-    publish(session, [record])
+    if stamp is not None:  # a PATCH that changes nothing is not a new version
+        publish(session, [record])
     return record
 
 

@@ -147,11 +147,12 @@ def update_group(
     existing = actors_repository.existing_ids(session, [m.actor_id for m in merged.members])
     prepared = check_group(merged, existing_actors=existing)
     _external_id_clash(session, prepared.values["external_id"], group_id)
-    apply_update(session, previous, prepared)
+    stamp = apply_update(session, previous, prepared)
     session.flush()
     session.expire_all()
     record = read_group(session, group_id, base_url)
-    publish(session, [record])
+    if stamp is not None:  # a PATCH that changes nothing is not a new version
+        publish(session, [record])
     return record
 
 

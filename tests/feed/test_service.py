@@ -72,6 +72,18 @@ def test_refused_writes_append_nothing(
     assert last_seq(session) == start
 
 
+def test_a_patch_that_changes_nothing_is_no_new_version(
+    client: TestClient, editor: dict[str, str], session: Session, kind: Kind
+) -> None:
+    created = client.post(kind.path, json=kind.payload(), headers=editor).json()
+    assert client.patch(kind.url(created), json=kind.change, headers=editor).status_code == 200
+    start = last_seq(session)
+    again = client.patch(kind.url(created), json=kind.change, headers=editor)
+    assert again.status_code == 200
+    assert again.json()["version"] == 2
+    assert last_seq(session) == start
+
+
 def test_a_rolled_back_write_leaves_no_event(session: Session) -> None:
     session.commit()  # the savepoint the rollback returns to
     start = last_seq(session)
