@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     harvest_interval_seconds: int = Field(default=300, ge=1, le=604_800)  # for a new peer
     harvest_max_triples_per_member: int = Field(default=2_000, ge=10)
     harvest_max_literal_chars: int = Field(default=20_000, ge=100)
+    # Workers: how often beat looks for due peers; pings within this many seconds give one run.
+    beat_tick_seconds: float = Field(default=5.0, gt=0, le=3_600)
+    inbox_debounce_seconds: int = Field(default=5, ge=1, le=3_600)
 
     @model_validator(mode="after")
     def _normalise(self) -> Settings:

@@ -11,17 +11,10 @@ from typing import Any
 
 from celery.schedules import crontab
 
+from federation.harvest.service import HARVESTABLE
 from federation.peers.models import Peer
-from federation.queue import (
-    COMPACT_FEED,
-    HARVEST_DUE,
-    HARVESTED_STATES,
-    PRUNE_BOOKKEEPING,
-    SYNC_OWN_INDEX,
-)
+from federation.queue import COMPACT_FEED, HARVEST_DUE, PRUNE_BOOKKEEPING, SYNC_OWN_INDEX
 from federation.settings import Settings
-
-DEFAULT_BEAT_TICK_SECONDS = 5.0
 
 # Back-off of a harvest whose peer is unreachable: 10 s, 20 s, 40 s, 80 s, 160 s (± jitter),
 # then the task gives up and beat tries again at the peer's interval.
@@ -35,7 +28,7 @@ MAX_RETRY_DELAY_SECONDS = 1_800.0
 def beat_tick_seconds(settings: Settings) -> float:
     """How often beat looks for due peers and syncs the node's own records into the index."""
     # FED_BEAT_TICK_SECONDS, once Settings declares it.
-    return float(getattr(settings, "beat_tick_seconds", DEFAULT_BEAT_TICK_SECONDS))
+    return settings.beat_tick_seconds
 
 
 def beat_schedule(settings: Settings) -> dict[str, dict[str, Any]]:
@@ -66,8 +59,9 @@ def beat_schedule(settings: Settings) -> dict[str, dict[str, Any]]:
 
 
 def is_due(peer: Peer, now: datetime) -> bool:
-    """Whether beat should harvest this peer now: scheduled, and its interval has elapsed."""
-    if peer.state not in HARVESTED_STATES:
+    """Whether beat should harvest this peer now: not waiting for an admin (held, suspended),
+    and its interval has elapsed since its last attempt."""
+    if peer.state not in HARVESTABLE:
         return False
     if peer.last_attempt_at is None:
         return True

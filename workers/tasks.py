@@ -17,7 +17,7 @@ from federation.errors import NotFound
 from federation.feed.compaction import compact
 from federation.harvest.bookkeeping import prune
 from federation.harvest.client import PeerUnreachable
-from federation.harvest.service import harvest
+from federation.harvest.service import HARVESTABLE, harvest
 from federation.index.own import sync_own
 from federation.locks import RedisLock, harvest_lock_key
 from federation.peers.repository import all_peers
@@ -25,7 +25,6 @@ from federation.queue import (
     COMPACT_FEED,
     HARVEST_DUE,
     HARVEST_PEER,
-    HARVESTED_STATES,
     PRUNE_BOOKKEEPING,
     SYNC_OWN_INDEX,
     enqueue,
@@ -88,7 +87,7 @@ def harvest_due() -> str:
     with session_scope(engine_for(settings)) as session:
         due = [
             (peer.id, peer.interval_seconds)
-            for peer in due_peers(all_peers(session, HARVESTED_STATES), datetime.now(UTC))
+            for peer in due_peers(all_peers(session, HARVESTABLE), datetime.now(UTC))
             if peer.id is not None
         ]
     client = redis_client(settings)

@@ -16,6 +16,7 @@ from typing import IO
 
 import httpx
 
+from federation.broker import stop_embedded
 from federation.demo.nodes import NATIONAL, NODES, REGIONAL, DemoNode
 from federation.errors import FederationError
 
@@ -80,6 +81,8 @@ class Federation:
                 process.kill()
         for log in self.logs:
             log.close()
+        for node in NODES:  # each node's embedded Redis outlives its processes otherwise
+            stop_embedded(self.options.data_dir / node.node_id, save=False)
 
 
 def _fail(message: str, message_en: str) -> FederationError:

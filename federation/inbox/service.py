@@ -11,11 +11,11 @@ from sqlmodel import Session
 
 from federation.broker import BrokerUnavailable, redis_client
 from federation.errors import FederationError, Unauthorized
+from federation.harvest.service import HARVESTABLE
 from federation.peers.service import peer_for_inbox_token
-from federation.queue import HARVEST_PEER, HARVESTED_STATES, enqueue
+from federation.queue import HARVEST_PEER, enqueue
 from federation.settings import Settings
 
-DEFAULT_DEBOUNCE_SECONDS = 5
 # A short wait lets the peer's own transaction and feed page settle before we read them.
 HARVEST_COUNTDOWN_SECONDS = 1.0
 
@@ -33,7 +33,7 @@ class QueueUnavailable(FederationError):
 def debounce_seconds(settings: Settings) -> int:
     """How long pings of one peer are merged into one harvest."""
     # FED_INBOX_DEBOUNCE_SECONDS, once Settings declares it.
-    return int(getattr(settings, "inbox_debounce_seconds", DEFAULT_DEBOUNCE_SECONDS))
+    return settings.inbox_debounce_seconds
 
 
 def debounce_key(settings: Settings, peer_id: int) -> str:
@@ -46,7 +46,7 @@ def receive_ping(session: Session, settings: Settings, token: str | None) -> boo
     peer = peer_for_inbox_token(session, token) if token else None
     if peer is None or peer.id is None:
         raise Unauthorized()
-    if peer.state not in HARVESTED_STATES:
+    if peer.state not in HARVESTABLE:
         return False
     key = debounce_key(settings, peer.id)
     try:
