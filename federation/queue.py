@@ -9,7 +9,6 @@ from functools import lru_cache
 from celery import Celery
 
 from federation.broker import broker_url
-from federation.peers.models import PeerState
 from federation.settings import Settings
 
 # Task names are part of the contract between the node and its workers: never rename one.
@@ -18,9 +17,6 @@ HARVEST_DUE = "federation.harvest_due"
 SYNC_OWN_INDEX = "federation.sync_own_index"
 COMPACT_FEED = "federation.compact_feed"
 PRUNE_BOOKKEEPING = "federation.prune_bookkeeping"
-
-# The peers that beat and the inbox harvest; held and suspended peers wait for an admin.
-HARVESTED_STATES = (PeerState.ACTIVE, PeerState.UNAVAILABLE)
 
 
 def queue_name(settings: Settings) -> str:

@@ -62,6 +62,16 @@ class Settings(BaseSettings):
     # Workers: how often beat looks for due peers; pings within this many seconds give one run.
     beat_tick_seconds: float = Field(default=5.0, gt=0, le=3_600)
     inbox_debounce_seconds: int = Field(default=5, ge=1, le=3_600)
+    # The SPARQL endpoint (FED_SPARQL_*): a read-only copy of the index in a pyoxigraph store
+    # (under ``sparql_dir``, by default ``data_dir / "sparql"``), queried in separate processes
+    # so that a query over the time limit can be stopped. See federation/sparql.
+    sparql_dir: Path | None = None
+    sparql_timeout_seconds: float = Field(default=10.0, gt=0, le=3_600)  # per query
+    sparql_max_rows: int = Field(default=10_000, ge=1, le=10_000_000)  # or triples
+    sparql_processes: int = Field(default=2, ge=1, le=64)  # queries at the same time
+    sparql_max_memory_mb: int = Field(default=2_048, ge=256)  # per query process
+    # The copy is compared with the index at most this often, and rebuilt when it is behind.
+    sparql_refresh_seconds: float = Field(default=60.0, ge=0, le=86_400)
 
     @model_validator(mode="after")
     def _normalise(self) -> Settings:

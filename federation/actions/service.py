@@ -495,20 +495,33 @@ def published(prepared: PreparedAction, stamp: Stamp, base_url: str) -> Publishe
     )
 
 
-def apply_update(session: Session, previous: ActionRow, prepared: PreparedAction) -> Stamp | None:
-    """Write a checked action over its previous state; None when nothing changed (compared on
-    normalised values: "bf" for a stored "BF" is no change), else the new stamp."""
+def update_stamp(previous: ActionRow, prepared: PreparedAction) -> Stamp | None:
+    """The stamp of a checked action's next version; None when nothing changed (compared on
+    normalised values: "bf" for a stored "BF" is no change)."""
     if _stored_state(previous) == _prepared_state(prepared):
         return None
     action = previous.action
-    stamp = next_stamp(action.id, action.created, action.version)
+    return next_stamp(action.id, action.created, action.version)
+
+
+def write_update(session: Session, prepared: PreparedAction, stamp: Stamp) -> None:
+    """Write a checked action over its stored version, as the version ``stamp`` says."""
+    action_id = stamp["id"]
     repository.update_one(
         session,
-        action.id,
+        action_id,
         {**prepared.values, "modified": stamp["modified"], "version": stamp["version"]},
     )
-    repository.delete_children(session, [action.id])
-    repository.insert_many(session, [], *prepared.child_rows(action.id))
+    repository.delete_children(session, [action_id])
+    repository.insert_many(session, [], *prepared.child_rows(action_id))
+
+
+def apply_update(session: Session, previous: ActionRow, prepared: PreparedAction) -> Stamp | None:
+    """Write a checked action over its previous state; None when nothing changed, else the
+    new stamp."""
+    stamp = update_stamp(previous, prepared)
+    if stamp is not None:
+        write_update(session, prepared, stamp)
     return stamp
 
 

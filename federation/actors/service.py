@@ -228,9 +228,8 @@ def published(prepared: PreparedActor, stamp: Stamp, base_url: str) -> ActorPubl
     )
 
 
-def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) -> Stamp | None:
-    """Write a checked actor over its previous state; None when nothing changed, else the
-    new id, timestamps and version."""
+def _changes(previous: ActorRow, prepared: PreparedActor) -> tuple[dict[str, Any], bool]:
+    """The columns whose value changes, and whether the codes change."""
     actor = previous.actor
     changed_values = {
         name: value for name, value in prepared.values.items() if getattr(actor, name) != value
@@ -238,16 +237,39 @@ def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) 
     codes_changed = {k: v for k, v in prepared.codes.items() if v} != {
         k: v for k, v in previous.codes.items() if v
     }
+    return changed_values, codes_changed
+
+
+def update_stamp(previous: ActorRow, prepared: PreparedActor) -> Stamp | None:
+    """The stamp of a checked actor's next version; None when nothing changed."""
+    changed_values, codes_changed = _changes(previous, prepared)
     if not changed_values and not codes_changed:
         return None
-    stamp = next_stamp(actor.id, actor.created, actor.version)
+    actor = previous.actor
+    return next_stamp(actor.id, actor.created, actor.version)
+
+
+def write_update(
+    session: Session, previous: ActorRow, prepared: PreparedActor, stamp: Stamp
+) -> None:
+    """Write what changed in a checked actor over its stored version, as ``stamp`` says."""
+    changed_values, codes_changed = _changes(previous, prepared)
+    actor_id = previous.actor.id
     repository.update_one(
         session,
-        actor.id,
+        actor_id,
         {**changed_values, "modified": stamp["modified"], "version": stamp["version"]},
     )
     if codes_changed:
-        repository.replace_codes(session, [actor.id], prepared.code_rows(actor.id))
+        repository.replace_codes(session, [actor_id], prepared.code_rows(actor_id))
+
+
+def apply_update(session: Session, previous: ActorRow, prepared: PreparedActor) -> Stamp | None:
+    """Write a checked actor over its previous state; None when nothing changed, else the
+    new id, timestamps and version."""
+    stamp = update_stamp(previous, prepared)
+    if stamp is not None:
+        write_update(session, previous, prepared, stamp)
     return stamp
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from federation import __version__
 from federation.actions.routes import router as actions_router
@@ -21,6 +25,8 @@ from federation.peers.routes import router as peers_router
 from federation.publication.node_routes import router as node_router
 from federation.publication.routes import router as records_router
 from federation.settings import Settings, get_settings
+from federation.sparql.routes import router as sparql_router
+from federation.sparql.service import SparqlService
 
 DESCRIPTION = """Annuaire d'un réseau régional multi-acteurs (RRMA) de coopération internationale.
 Directory of a regional network for international cooperation and solidarity.
@@ -28,6 +34,12 @@ Directory of a regional network for international cooperation and solidarity.
 Reads are public. Writes need `Authorization: Bearer <token>` (`federation token create`).
 Every error has the same JSON shape: `{"error": {"code", "message", "message_en", "fields"}}`.
 """
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.sparql.close()  # its query processes end with the app
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -38,9 +50,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         version=__version__,
         description=DESCRIPTION,
         dependencies=[Depends(refuse_nul_in_url)],
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
+    # Its query processes start with the first query, not here.
+    app.state.sparql = SparqlService(settings, lambda: Session(app.state.engine))
     install_error_handlers(app)
     for router in (
         network_router,
@@ -53,6 +68,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         feed_router,
         records_router,
         inbox_router,
+        sparql_router,
     ):
         app.include_router(router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

@@ -169,22 +169,34 @@ def published(prepared: PreparedGroup, stamp: Stamp, base_url: str) -> WorkingGr
     )
 
 
-def apply_update(session: Session, previous: GroupRow, prepared: PreparedGroup) -> Stamp | None:
-    """Write a checked group over its previous state; False when nothing changed (compared
-    on normalised values)."""
+def update_stamp(previous: GroupRow, prepared: PreparedGroup) -> Stamp | None:
+    """The stamp of a checked group's next version; None when nothing changed (compared on
+    normalised values)."""
     group = previous.group
     stored_values = {name: getattr(group, name) for name in prepared.values}
     stored_members = [(m.actor_id, m.role) for m in previous.members]
     members = [(m["actor_id"], m["role"]) for m in prepared.members]
     if stored_values == prepared.values and stored_members == members:
         return None
-    stamp = next_stamp(group.id, group.created, group.version)
+    return next_stamp(group.id, group.created, group.version)
+
+
+def write_update(session: Session, prepared: PreparedGroup, stamp: Stamp) -> None:
+    """Write a checked group over its stored version, as the version ``stamp`` says."""
+    group_id = stamp["id"]
     repository.update_one(
         session,
-        group.id,
+        group_id,
         {**prepared.values, "modified": stamp["modified"], "version": stamp["version"]},
     )
-    repository.replace_members(session, group.id, prepared.member_rows(group.id))
+    repository.replace_members(session, group_id, prepared.member_rows(group_id))
+
+
+def apply_update(session: Session, previous: GroupRow, prepared: PreparedGroup) -> Stamp | None:
+    """Write a checked group over its previous state; None when nothing changed."""
+    stamp = update_stamp(previous, prepared)
+    if stamp is not None:
+        write_update(session, prepared, stamp)
     return stamp
 
 

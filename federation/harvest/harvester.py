@@ -1,6 +1,10 @@
 """One harvest of one peer: the lifecycle (bootstrap or walk the feed, read, check, apply,
 quarantine, advance) with one place, ``commit_page``, where a page's members are judged.
 
+A run that only walks the feed does not read the node document again (it was read when the
+peer was registered, and is read at every bootstrap): when nothing changed, the run costs one
+conditional request for the open page.
+
 Every page of the feed and every batch of the dump is one transaction: the valid members are
 applied to the index, the invalid ones quarantined, the cursor (or the dump position)
 advanced, the run's counts updated, then committed. A crash resumes at the last commit, and a
@@ -17,6 +21,7 @@ from pydantic import BaseModel, Field, ValidationError
 from sqlmodel import Session
 
 from federation.common.fields import utcnow
+from federation.errors import ValidationFailed
 from federation.feed.models import Activity
 from federation.harvest import quarantine, repository, safety
 from federation.harvest.batches import batches
@@ -131,7 +136,12 @@ class Harvester:
         peer = self.peer
         self.run.mode = RunMode.BOOTSTRAP
         if peer.bootstrap_run is None:
-            apply_document(peer, read_node_document(self.client, peer.base_url))
+            try:
+                apply_document(peer, read_node_document(self.client, peer.base_url))
+            except ValidationFailed as error:  # it no longer names itself so, or speaks another
+                raise PeerResponseInvalid(  # vocabulary: the peer's doing, like a bad answer
+                    peer.well_known_url, error.errors[0].message, error.errors[0].message_en
+                ) from None
             state_url = peer.dump_state_url or f"{peer.base_url}/dump/state"
             raw = self.client.get_json(state_url)
             try:
@@ -262,8 +272,10 @@ class Harvester:
         judged = []
         for member in members:
             reasons = quarantine.reasons_of(member.problems)
-            if seq_range is not None and (
-                member.seq is None or not seq_range[0] < member.seq <= seq_range[1]
+            if (
+                seq_range is not None
+                and member.seq is not None
+                and not seq_range[0] < member.seq <= seq_range[1]
             ):
                 reasons.append(
                     quarantine.reason(

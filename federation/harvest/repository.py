@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlmodel import Session, col
 
 from federation.common.listing import Page
@@ -15,6 +15,17 @@ from federation.harvest.models import HarvestRun, QuarantinedMember, RunStatus
 
 def add_run(session: Session, run: HarvestRun) -> None:
     session.add(run)
+
+
+def interrupt_running(session: Session, peer_id: int, at: datetime) -> int:
+    """Mark the peer's runs still "running" as failed: one harvest per peer at a time, so they
+    are runs whose worker stopped (killed, or the machine went down)."""
+    result = session.execute(
+        update(HarvestRun)
+        .where(col(HarvestRun.peer_id) == peer_id, col(HarvestRun.status) == RunStatus.RUNNING)
+        .values(status=RunStatus.FAILED, finished_at=at, error="interrupted: the worker stopped")
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def get_run(session: Session, run_id: int) -> HarvestRun | None:
@@ -61,11 +72,7 @@ def quarantine(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def delete_older_than(session: Session, before: datetime) -> int:
     """Remove runs and quarantine rows older than ``before``; how many rows went."""
-    runs = session.execute(
-        delete(HarvestRun).where(
-            col(HarvestRun.started_at) < before, col(HarvestRun.status) != RunStatus.RUNNING
-        )
-    )
+    runs = session.execute(delete(HarvestRun).where(col(HarvestRun.started_at) < before))
     rows = session.execute(delete(QuarantinedMember).where(col(QuarantinedMember.at) < before))
     return int(runs.rowcount or 0) + int(rows.rowcount or 0)  # type: ignore[attr-defined]
 

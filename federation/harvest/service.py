@@ -85,6 +85,7 @@ def _run(
         cursor_from=peer.cursor,
         cursor_to=peer.cursor,
     )
+    repository.interrupt_running(session, peer.id, utcnow())
     repository.add_run(session, run)
     peer.last_attempt_at = utcnow()
     session.commit()

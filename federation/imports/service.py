@@ -1,6 +1,10 @@
 """Spreadsheet import: every row checked by the same rules as the API; good rows written in
 one transaction (the caller commits); bad rows reported with line, column and reason.
-Re-importing a file updates the records it created (matched on external id or identifier)."""
+Re-importing a file updates the records it created (matched on external id or identifier).
+
+A loader first plans each row (checks it, matches it with what is stored, stamps it and renders
+its RDF), then writes the plans in row order: a large load makes the plans in a child process
+while this one writes (``planning``)."""
 
 from __future__ import annotations
 
@@ -15,21 +19,28 @@ from sqlmodel import Session
 
 from federation.actions import repository as actions_repository
 from federation.actions import service as actions_service
+from federation.actions.repository import ActionRow
 from federation.actions.schemas import ActionCreate
+from federation.actions.service import PreparedAction
 from federation.actors import repository as actors_repository
 from federation.actors import service as actors_service
+from federation.actors.repository import ActorRow
 from federation.actors.schemas import ActorCreate
+from federation.actors.service import PreparedActor
 from federation.common.bulk_memory import collector_paused
 from federation.common.records import Stamp, new_stamp
 from federation.errors import FieldError, ValidationFailed
 from federation.groups import repository as groups_repository
 from federation.groups import service as groups_service
+from federation.groups.repository import GroupRow
 from federation.groups.schemas import WorkingGroupCreate
+from federation.groups.service import PreparedGroup
 from federation.imports import rows as row_rules
 from federation.imports.columns import Kind, header_map
-from federation.imports.publishing import Publisher
+from federation.imports.planning import CHUNK, Planned, Plans, Rejected
 from federation.imports.readers import Table, read_tables
 from federation.imports.rows import ActorKeys, RowError, RowReader, build
+from federation.publication.service import published_row, store
 
 BATCH = 2_000
 
@@ -218,48 +229,91 @@ def load_actors(
                 matched[item.line] = index[(column, _norm(column, value))]
                 break
     previous = actors_repository.rows_by_ids(session, list(set(matched.values())))
-    seen: dict[tuple[str, str], int] = {}
+    plan = _ActorPlanner(items, base_url, index, matched, previous, ids or {})
     new_rows: list[dict[str, Any]] = []
     new_codes: list[dict[str, Any]] = []
+    rendered: list[dict[str, Any]] = []
     counts = report.count(Kind.ACTORS)
-    with Publisher(session, base_url, expected=len(items)) as publisher:
-        for item in items:
-            assert isinstance(item.data, ActorCreate)
-            existing_id = matched.get(item.line)
-            before = previous.get(existing_id) if existing_id else None
-            try:
-                prepared = actors_service.check_actor(item.data, previous=before)
-            except ValidationFailed as failed:
-                _reject(report, Kind.ACTORS, reader, item.line, errors=failed.errors)
+    with Plans(plan, len(items)) as plans:
+        for item, planned in zip(items, plans, strict=True):
+            if isinstance(planned, Rejected):
+                _reject(report, Kind.ACTORS, reader, item.line, errors=planned.errors)
                 continue
-            clashes = _clashes(prepared.values, index, existing_id, seen, item.line)
-            if clashes:
-                _reject(report, Kind.ACTORS, reader, item.line, errors=clashes)
-                continue
-            if before is not None:
-                stamp = actors_service.apply_update(session, before, prepared)
+            prepared, stamp = planned.prepared, planned.stamp
+            if planned.update:
                 _count(counts, stamp)
-                record_id = before.actor.id
+                if stamp is not None:
+                    actors_service.write_update(
+                        session, previous[planned.record_id], prepared, stamp
+                    )
             else:
-                record_id = (ids or {}).get(item.line) or uuid.uuid4()
-                stamp = new_stamp(record_id)
+                assert stamp is not None
                 new_rows.append({**prepared.values, **stamp})
-                new_codes.extend(prepared.code_rows(record_id))
+                new_codes.extend(prepared.code_rows(planned.record_id))
                 counts.created += 1
-            if stamp is not None:
-                publisher.add(prepared, stamp)
-            for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
-                if prepared.values.get(column):
-                    index[(column, prepared.values[column])] = record_id
-                    seen[(column, prepared.values[column])] = item.line
             if keys is not None:
-                keys.add(prepared.values, record_id)
+                keys.add(prepared.values, planned.record_id)
             if len(new_rows) >= BATCH:
                 actors_repository.insert_many(session, new_rows, new_codes)
                 new_rows, new_codes = [], []
-        actors_repository.insert_many(session, new_rows, new_codes)
-        session.flush()
-        publisher.finish()
+            rendered = _store_rendered(session, rendered, planned.published)
+    actors_repository.insert_many(session, new_rows, new_codes)
+    session.flush()
+    store(session, rendered)
+
+
+@dataclass
+class _ActorPlanner:
+    """What to do with each actor row, in row order (see ``planning``)."""
+
+    items: list[Loaded]
+    base_url: str
+    index: dict[tuple[str, str], uuid.UUID]
+    matched: dict[int, uuid.UUID]
+    previous: dict[uuid.UUID, ActorRow]
+    ids: dict[int, uuid.UUID]
+    seen: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def __call__(self, position: int) -> Rejected | Planned[PreparedActor]:
+        item = self.items[position]
+        assert isinstance(item.data, ActorCreate)
+        existing_id = self.matched.get(item.line)
+        before = self.previous.get(existing_id) if existing_id else None
+        try:
+            prepared = actors_service.check_actor(item.data, previous=before)
+        except ValidationFailed as failed:
+            return Rejected(failed.errors)
+        clashes = _clashes(prepared.values, self.index, existing_id, self.seen, item.line)
+        if clashes:
+            return Rejected(clashes)
+        if before is not None:
+            record_id = before.actor.id
+            stamp = actors_service.update_stamp(before, prepared)
+        else:
+            record_id = self.ids.get(item.line) or uuid.uuid4()
+            stamp = new_stamp(record_id)
+        for column in ("external_id", "siren", "rna", "uai", "finess", "siret"):
+            if prepared.values.get(column):
+                self.index[(column, prepared.values[column])] = record_id
+                self.seen[(column, prepared.values[column])] = item.line
+        published = (
+            None
+            if stamp is None
+            else published_row(actors_service.published(prepared, stamp, self.base_url))
+        )
+        return Planned(prepared, record_id, stamp, before is not None, published)
+
+
+def _store_rendered(
+    session: Session, rendered: list[dict[str, Any]], row: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    """Collect the RDF rows of written records and store them a chunk at a time."""
+    if row is not None:
+        rendered.append(row)
+    if len(rendered) < CHUNK:
+        return rendered
+    store(session, rendered)
+    return []
 
 
 def _norm(column: str, value: str) -> str:
@@ -319,60 +373,80 @@ def load_actions(
         session,
         {ref for item in items for ref in actions_service.actor_references(item.data)},  # type: ignore[arg-type]
     )
-    seen: dict[str, int] = {}
+    plan = _ActionPlanner(items, base_url, by_external, previous, known_actors)
     batch: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
+    rendered: list[dict[str, Any]] = []
     counts = report.count(Kind.ACTIONS)
-    with Publisher(session, base_url, expected=len(items)) as publisher:
-        for item in items:
-            assert isinstance(item.data, ActionCreate)
-            external_id = item.data.external_id
-            before = previous.get(by_external[external_id]) if external_id in by_external else None
-            try:
-                prepared = actions_service.check_action(
-                    item.data, existing_actors=known_actors, previous=before
-                )
-            except ValidationFailed as failed:
-                _reject(report, Kind.ACTIONS, reader, item.line, errors=failed.errors)
+    with Plans(plan, len(items)) as plans:
+        for item, planned in zip(items, plans, strict=True):
+            if isinstance(planned, Rejected):
+                _reject(report, Kind.ACTIONS, reader, item.line, errors=planned.errors)
                 continue
-            if external_id and external_id in seen:
-                _reject(
-                    report,
-                    Kind.ACTIONS,
-                    reader,
-                    item.line,
-                    errors=[
-                        _dup(
-                            "external_id",
-                            external_id,
-                            f"ligne {seen[external_id]}",
-                            f"line {seen[external_id]}",
-                        )
-                    ],
-                )
-                continue
-            if external_id:
-                seen[external_id] = item.line
-            if before is not None:
-                stamp = actions_service.apply_update(session, before, prepared)
+            prepared, stamp = planned.prepared, planned.stamp
+            if planned.update:
                 _count(counts, stamp)
                 if stamp is not None:
-                    publisher.add(prepared, stamp)
-                continue
-            action_id = uuid.uuid4()
-            stamp = new_stamp(action_id)
-            publisher.add(prepared, stamp)
-            codes, participations, fundings = prepared.child_rows(action_id)
-            batch[0].append({**prepared.values, **stamp})
-            batch[1].extend(codes)
-            batch[2].extend(participations)
-            batch[3].extend(fundings)
-            counts.created += 1
-            if len(batch[0]) >= BATCH:
-                actions_repository.insert_many(session, *batch)
-                batch = ([], [], [], [])
-        actions_repository.insert_many(session, *batch)
-        session.flush()
-        publisher.finish()
+                    actions_service.write_update(session, prepared, stamp)
+            else:
+                assert stamp is not None
+                codes, participations, fundings = prepared.child_rows(planned.record_id)
+                batch[0].append({**prepared.values, **stamp})
+                batch[1].extend(codes)
+                batch[2].extend(participations)
+                batch[3].extend(fundings)
+                counts.created += 1
+                if len(batch[0]) >= BATCH:
+                    actions_repository.insert_many(session, *batch)
+                    batch = ([], [], [], [])
+            rendered = _store_rendered(session, rendered, planned.published)
+    actions_repository.insert_many(session, *batch)
+    session.flush()
+    store(session, rendered)
+
+
+@dataclass
+class _ActionPlanner:
+    """What to do with each action row, in row order (see ``planning``)."""
+
+    items: list[Loaded]
+    base_url: str
+    by_external: dict[str, uuid.UUID]
+    previous: dict[uuid.UUID, ActionRow]
+    known_actors: set[uuid.UUID]
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def __call__(self, position: int) -> Rejected | Planned[PreparedAction]:
+        item = self.items[position]
+        assert isinstance(item.data, ActionCreate)
+        external_id = item.data.external_id
+        before = (
+            self.previous.get(self.by_external[external_id])
+            if external_id in self.by_external
+            else None
+        )
+        try:
+            prepared = actions_service.check_action(
+                item.data, existing_actors=self.known_actors, previous=before
+            )
+        except ValidationFailed as failed:
+            return Rejected(failed.errors)
+        if external_id and external_id in self.seen:
+            where = self.seen[external_id]
+            return Rejected([_dup("external_id", external_id, f"ligne {where}", f"line {where}")])
+        if external_id:
+            self.seen[external_id] = item.line
+        if before is not None:
+            record_id = before.action.id
+            stamp = actions_service.update_stamp(before, prepared)
+        else:
+            record_id = uuid.uuid4()
+            stamp = new_stamp(record_id)
+        published = (
+            None
+            if stamp is None
+            else published_row(actions_service.published(prepared, stamp, self.base_url))
+        )
+        return Planned(prepared, record_id, stamp, before is not None, published)
 
 
 def load_groups(
@@ -391,29 +465,67 @@ def load_groups(
         if getattr(item.data, "external_id", None) in by_external
     ]
     previous = groups_repository.rows_by_ids(session, wanted)
+    known_actors = actors_repository.existing_ids(
+        session,
+        {member.actor_id for item in items for member in item.data.members},  # type: ignore[attr-defined]
+    )
+
+    plan = _GroupPlanner(items, base_url, by_external, previous, known_actors)
+    rendered: list[dict[str, Any]] = []
     counts = report.count(Kind.GROUPS)
-    with Publisher(session, base_url, expected=len(items)) as publisher:
-        for item in items:
-            assert isinstance(item.data, WorkingGroupCreate)
-            known = actors_repository.existing_ids(session, [m.actor_id for m in item.data.members])
-            try:
-                prepared = groups_service.check_group(item.data, existing_actors=known)
-            except ValidationFailed as failed:
-                _reject(report, Kind.GROUPS, reader, item.line, errors=failed.errors)
+    with Plans(plan, len(items)) as plans:
+        for item, planned in zip(items, plans, strict=True):
+            if isinstance(planned, Rejected):
+                _reject(report, Kind.GROUPS, reader, item.line, errors=planned.errors)
                 continue
-            external_id = item.data.external_id
-            before = previous.get(by_external[external_id]) if external_id in by_external else None
-            if before is not None:
-                stamp = groups_service.apply_update(session, before, prepared)
+            prepared, stamp = planned.prepared, planned.stamp
+            if planned.update:
                 _count(counts, stamp)
                 if stamp is not None:
-                    publisher.add(prepared, stamp)
-                continue
-            stamp = new_stamp(uuid.uuid4())
-            publisher.add(prepared, stamp)
-            groups_repository.insert_many(
-                session, [{**prepared.values, **stamp}], prepared.member_rows(stamp["id"])
-            )
-            counts.created += 1
-        session.flush()
-        publisher.finish()
+                    groups_service.write_update(session, prepared, stamp)
+            else:
+                assert stamp is not None
+                groups_repository.insert_many(
+                    session, [{**prepared.values, **stamp}], prepared.member_rows(stamp["id"])
+                )
+                counts.created += 1
+            rendered = _store_rendered(session, rendered, planned.published)
+    session.flush()
+    store(session, rendered)
+
+
+@dataclass
+class _GroupPlanner:
+    """What to do with each group row, in row order (see ``planning``)."""
+
+    items: list[Loaded]
+    base_url: str
+    by_external: dict[str, uuid.UUID]
+    previous: dict[uuid.UUID, GroupRow]
+    known_actors: set[uuid.UUID]
+
+    def __call__(self, position: int) -> Rejected | Planned[PreparedGroup]:
+        item = self.items[position]
+        assert isinstance(item.data, WorkingGroupCreate)
+        try:
+            prepared = groups_service.check_group(item.data, existing_actors=self.known_actors)
+        except ValidationFailed as failed:
+            return Rejected(failed.errors)
+        external_id = item.data.external_id
+        before = (
+            self.previous.get(self.by_external[external_id])
+            if external_id in self.by_external
+            else None
+        )
+        if before is not None:
+            record_id = before.group.id
+            stamp = groups_service.update_stamp(before, prepared)
+        else:
+            record_id = uuid.uuid4()
+            stamp = new_stamp(record_id)
+        published = (
+            None
+            if stamp is None
+            else published_row(groups_service.published(prepared, stamp, self.base_url))
+        )
+        return Planned(prepared, record_id, stamp, before is not None, published)

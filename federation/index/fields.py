@@ -6,9 +6,10 @@ Read from a record that passed the checks: every value has the form the shapes p
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from federation.codelists.registry import Scheme
+from federation.codelists.registry import Scheme, codelists
 from federation.index import terms
 from federation.index.triples import Props, RecordGraph, Value
 
@@ -20,12 +21,17 @@ def _one(props: Props, predicate: str) -> Any:
     values = props.get(predicate)
     if not values:
         return None
-    value = values[0]
-    return value[0] if value.__class__ is tuple else value
+    return _text(values[0])
+
+
+def _text(value: Value) -> str:
+    return value[0] if isinstance(value, tuple) else value
 
 
 def _codes(props: Props, predicate: str, table: dict[str, str]) -> list[str]:
-    return sorted({table[v] for v in props.get(predicate) or () if v in table})
+    return sorted(
+        {table[v] for v in props.get(predicate) or () if isinstance(v, str) and v in table}
+    )
 
 
 def _code(props: Props, predicate: str, table: dict[str, str]) -> str | None:
@@ -34,7 +40,7 @@ def _code(props: Props, predicate: str, table: dict[str, str]) -> str | None:
 
 
 def _node(graph: RecordGraph, value: Value) -> Props:
-    found = graph.nodes.get(value) if value.__class__ is str else None
+    found = graph.nodes.get(value) if isinstance(value, str) else None
     return found if found is not None else _EMPTY
 
 
@@ -43,7 +49,9 @@ def _positioned(graph: RecordGraph, props: Props, predicate: str) -> list[Props]
     return sorted(nodes, key=lambda node: int(_one(node, terms.POSITION) or 0))
 
 
+@functools.cache
 def _tables() -> dict[str, dict[str, str]]:
+    """Concept IRI -> code, by predicate."""
     return {predicate: terms.codes(schemes) for predicate, schemes in terms.CODED.items()}
 
 
@@ -54,11 +62,13 @@ def _sector_categories(sectors: list[str]) -> list[str]:
 
 def _sdg_goals(sdgs: list[str]) -> list[str]:
     broader = terms.broader(Scheme.SDG)
-    return sorted({broader.get(code, code) for code in sdgs}, key=_numeric)
+    return sorted({broader.get(code, code) for code in sdgs}, key=_sdg_order().__getitem__)
 
 
-def _numeric(code: str) -> tuple[int, ...]:
-    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
+@functools.cache
+def _sdg_order() -> dict[str, int]:
+    """Each SDG code's place in code order (numbers numerically: 2 before 10, 8.9 before 8.10)."""
+    return {concept.code: n for n, concept in enumerate(codelists()[Scheme.SDG].concepts())}
 
 
 def fields_of(graph: RecordGraph, iri: str, kind: str) -> dict[str, Any]:
@@ -127,7 +137,7 @@ def _actor(
 
 
 def _sdgs(props: Props, tables: dict[str, dict[str, str]]) -> list[str]:
-    return sorted(_codes(props, terms.SDG, tables[terms.SDG]), key=_numeric)
+    return sorted(_codes(props, terms.SDG, tables[terms.SDG]), key=_sdg_order().__getitem__)
 
 
 def _shares(
@@ -150,31 +160,29 @@ def _action(
     planned_start = _one(props, terms.PLANNED_START)
     actual_start = _one(props, terms.START)
     start = actual_start or planned_start
-    participants = []
-    for node in _positioned(graph, props, terms.PARTICIPANT):
-        participants.append(
-            {
-                "role": _code(node, terms.ROLE, tables[terms.ROLE]),
-                "actor": _one(node, terms.AGENT),
-                "name": _one(node, terms.PARTNER_NAME),
-                "country": _code(node, terms.PARTNER_COUNTRY, countries),
-                "organisation_type": _code(
-                    node, terms.ORGANISATION_TYPE, tables[terms.ORGANISATION_TYPE]
-                ),
-            }
-        )
-    fundings = []
-    for node in _positioned(graph, props, terms.FUNDING):
-        fundings.append(
-            {
-                "funder": _one(node, terms.FUNDER),
-                "funder_name": _one(node, terms.FUNDER_NAME),
-                "amount": _one(node, terms.AMOUNT),
-                "currency": _one(node, terms.CURRENCY),
-                "year": int(_one(node, terms.YEAR)),
-                "status": _code(node, terms.FUNDING_STATUS, tables[terms.FUNDING_STATUS]),
-            }
-        )
+    participants = [
+        {
+            "role": _code(node, terms.ROLE, tables[terms.ROLE]),
+            "actor": _one(node, terms.AGENT),
+            "name": _one(node, terms.PARTNER_NAME),
+            "country": _code(node, terms.PARTNER_COUNTRY, countries),
+            "organisation_type": _code(
+                node, terms.ORGANISATION_TYPE, tables[terms.ORGANISATION_TYPE]
+            ),
+        }
+        for node in _positioned(graph, props, terms.PARTICIPANT)
+    ]
+    fundings = [
+        {
+            "funder": _one(node, terms.FUNDER),
+            "funder_name": _one(node, terms.FUNDER_NAME),
+            "amount": _one(node, terms.AMOUNT),
+            "currency": _one(node, terms.CURRENCY),
+            "year": int(_one(node, terms.YEAR)),
+            "status": _code(node, terms.FUNDING_STATUS, tables[terms.FUNDING_STATUS]),
+        }
+        for node in _positioned(graph, props, terms.FUNDING)
+    ]
     budget = None
     for value in props.get(terms.BUDGET) or ():
         node = _node(graph, value)
@@ -193,9 +201,9 @@ def _action(
             "sectors": _codes(props, terms.SECTOR, sectors),
             "sector_shares": _shares(graph, props, terms.SECTOR_SHARE, terms.SECTOR, sectors),
             "sdgs": _sdgs(props, tables),
-            "localities": sorted({v[0] for v in props.get(terms.PLACE) or ()}),
+            "localities": sorted({_text(v) for v in props.get(terms.PLACE) or ()}),
             "participants": participants,
-            "actors": sorted({v for v in props.get(terms.ASSOCIATED_WITH) or ()}),
+            "actors": sorted(set(map(str, props.get(terms.ASSOCIATED_WITH) or ()))),
             "fundings": fundings,
             "budget": budget,
         }

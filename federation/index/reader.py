@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from itertools import islice
 
+from federation.common.bulk_memory import collector_paused
 from federation.feed.models import Activity
 from federation.index import terms
-from federation.index.checks import check_record, check_tombstone, kind_of_iri, problem
+from federation.index.checks import check_record, check_tombstone, kind_of_iri
 from federation.index.fields import fields_of
 from federation.index.members import Member, PageRead, Problem, ReadLimits
 from federation.index.triples import (
@@ -42,23 +44,25 @@ _SEQ_IN_IRI = re.compile(r".*/feed/events/([0-9]{1,18})")
 def read_records(body: bytes, *, base_url: str, limits: ReadLimits) -> list[Member]:
     """The records of a chunk of a peer's dump (N-Triples, each record's triples together), in
     the order they came; the network's own description is skipped."""
-    parsed = parse(body, quads=False)
     network = f"{base_url}/network"
-    members = []
-    for key, graph in parsed.graphs.items():
-        if key == network:
-            continue
-        members.append(_record(graph, key, base_url, limits))
+    with collector_paused():  # a batch allocates many small objects, none of them cyclic
+        parsed = parse(body, quads=False)
+        members = [
+            _record(graph, key, base_url, limits)
+            for key, graph in parsed.graphs.items()
+            if key != network
+        ]
     if parsed.problems:  # lines that belong to no record
-        members.append(_broken("", parsed.problems, b""))
+        members.append(_broken(parsed.problems, base_url))
     return members
 
 
 def read_page(body: bytes, *, base_url: str, limits: ReadLimits) -> PageRead:
     """The members of a page of a peer's feed (N-Quads), in sequence order."""
-    parsed = parse(body, quads=True)
-    page = parsed.graphs.pop(DEFAULT_GRAPH, None)
-    members = [_event(graph, base_url, limits) for graph in parsed.graphs.values()]
+    with collector_paused():
+        parsed = parse(body, quads=True)
+        page = parsed.graphs.pop(DEFAULT_GRAPH, None)
+        members = [_event(graph, base_url, limits) for graph in parsed.graphs.values()]
     members.sort(key=lambda member: (member.seq is None, member.seq or 0))
     seqs = [member.seq for member in members if member.seq is not None]
     return PageRead(
@@ -74,7 +78,7 @@ def _next_page(page: RecordGraph | None) -> str | None:
         return None
     for props in page.nodes.values():
         for value in props.get(_TREE_NODE) or ():
-            if value.__class__ is str:
+            if type(value) is str:
                 return value
     return None
 
@@ -105,13 +109,14 @@ def _event(graph: RecordGraph, base_url: str, limits: ReadLimits) -> Member:
     name = graph.key
     event = graph.nodes.pop(name, None) or {}
     problems = list(graph.problems)
+    unreadable = bool(problems)  # a syntax error: what is missing may be in the broken line
     seq = _integer(event.get(terms.SEQUENCE))
     if seq is None:
         found = _SEQ_IN_IRI.fullmatch(name)
         seq = int(found.group(1)) if found else None
     if name != f"{base_url}/feed/events/{seq}":
         problems.append(
-            problem(
+            Problem(
                 "authority",
                 f"L'événement {name[:200]} n'est pas une IRI {base_url}/feed/events/{{seq}} du "
                 "pair.",
@@ -122,13 +127,12 @@ def _event(graph: RecordGraph, base_url: str, limits: ReadLimits) -> Member:
     objects = event.get(terms.OBJECT) or []
     version = _integer(event.get(terms.VERSION))
     published = _timestamp(event.get(terms.PUBLISHED))
-    iri = objects[0] if len(objects) == 1 and objects[0].__class__ is str else ""
-    unreadable = bool(problems)  # a syntax error: what is missing may be in the broken line
+    iri = objects[0] if len(objects) == 1 and type(objects[0]) is str else ""
     if not unreadable and (
         len(activities) != 1 or not iri or seq is None or version is None or published is None
     ):
         problems.append(
-            problem(
+            Problem(
                 "invalid_event",
                 "L'événement doit avoir un seul type (as:Create, as:Update ou as:Delete), un "
                 "as:object (l'IRI de la fiche), as:published (xsd:dateTime), rrma:sequence et "
@@ -147,7 +151,7 @@ def _event(graph: RecordGraph, base_url: str, limits: ReadLimits) -> Member:
             problems = check_record(graph, iri, base_url=base_url, limits=limits)
             if not problems and _version(graph.props(iri)) != version:
                 problems.append(
-                    problem(
+                    Problem(
                         "invalid_event",
                         f"La version de l'événement ({version}) n'est pas celle de la fiche.",
                         f"The event's version ({version}) is not the record's.",
@@ -169,12 +173,13 @@ def _event(graph: RecordGraph, base_url: str, limits: ReadLimits) -> Member:
     )
 
 
-def _broken(iri: str, problems: list[Problem], lines: bytes) -> Member:
-    return Member(iri, Activity.UPDATE, 0, None, None, None, lines, {}, problems, checked="")
+def _broken(problems: list[Problem], base_url: str) -> Member:
+    """What could not be read as any record: refused, without an IRI."""
+    return Member("", Activity.UPDATE, 0, None, None, None, b"", {}, problems, checked=base_url)
 
 
 def _integer(values: list[Value] | None) -> int | None:
-    if not values or len(values) != 1 or values[0].__class__ is not tuple:
+    if not values or len(values) != 1 or not isinstance(values[0], tuple):
         return None
     lexical, datatype = values[0]
     if datatype != terms.INTEGER or not lexical.isdigit() or len(lexical) > 18:
@@ -187,7 +192,7 @@ def _version(props: Props) -> int:
 
 
 def _timestamp(values: list[Value] | None) -> datetime | None:
-    if not values or len(values) != 1 or values[0].__class__ is not tuple:
+    if not values or len(values) != 1 or not isinstance(values[0], tuple):
         return None
     lexical, datatype = values[0]
     if datatype != terms.DATE_TIME:
@@ -219,13 +224,16 @@ def ntriples(graph: RecordGraph, leave_out: str | None = None) -> bytes:
         ]
     if not lines:
         return b""
-    return b"\n".join(sorted(set(lines))) + b"\n"
+    lines = sorted(lines)  # cheap: a node writes them sorted already
+    if any(map(bytes.__eq__, lines, islice(lines, 1, None))):  # the same triple twice
+        lines = sorted(set(lines))
+    return b"\n".join(lines) + b"\n"
 
 
 def _term(value: Value) -> str:
-    if value.__class__ is Blank:
+    if isinstance(value, Blank):
         return f"_:{value}"
-    if value.__class__ is str:
+    if isinstance(value, str):
         return f"<{value}>"
     lexical, datatype = value
     written = text(lexical)

@@ -65,7 +65,7 @@ def count_unseen(session: Session, peer_id: int, run_id: int) -> int:
 
 def remove_unseen(session: Session, peer_id: int, run_id: int) -> int:
     result = session.execute(delete(IndexRecord).where(_unseen(peer_id, run_id)))
-    return int(result.rowcount)
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def count_for_peer(session: Session, peer_id: int) -> int:

@@ -91,7 +91,7 @@ def number(value: Value) -> Decimal | None:
 
 def text_of(value: Value) -> str:
     """What SPARQL's STR() gives: an IRI's text or a literal's lexical form."""
-    return value[0] if value.__class__ is tuple else value
+    return value[0] if isinstance(value, tuple) else value
 
 
 # -- compiled shapes --------------------------------------------------------------------------
@@ -244,7 +244,8 @@ PARTS = (
 
 
 def _node_props(graph: RecordGraph, value: Value) -> Props:
-    return graph.props(value) if value.__class__ is not tuple else {}
+    """The properties of a focus node (none for a literal)."""
+    return graph.props(value) if isinstance(value, str) else {}
 
 
 def parts_under_record(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
@@ -274,6 +275,7 @@ def _matches(pattern: str) -> Callable[[str], bool]:
     return lambda text: compiled.search(text) is not None
 
 
+_RNA = _matches("^W[0-9A-Z]{1,2}[0-9]{7,8}$")
 # The form of each kind of identifier, as the Identifier-* SPARQL constraints write it.
 IDENTIFIER_FORMS: dict[str, Callable[[str], bool]] = {
     "siren": _matches("^[0-9]{9}$"),
@@ -283,7 +285,6 @@ IDENTIFIER_FORMS: dict[str, Callable[[str], bool]] = {
     "finess": _matches("^([0-9]{2}|2[AB])[0-9]{7}$"),
     "insee": _matches("^([0-9]{2}|2[AB])[0-9]{3}$"),
 }
-_RNA = _matches("^W[0-9A-Z]{1,2}[0-9]{7,8}$")
 
 
 def identifier_form_ok(kind: str, text: str) -> bool:
@@ -492,7 +493,7 @@ def _property(graph: Graph, node: Node) -> PropertyCheck | None:
 
     def integer(name: str) -> int | None:
         value = graph.value(node, SH[name])
-        return int(value) if value is not None else None
+        return int(str(value)) if value is not None else None
 
     kind = graph.value(node, SH.nodeKind)
     if kind is not None and kind != SH.IRI:
@@ -569,7 +570,7 @@ def _focus_nodes(graph: RecordGraph, shapes: CompiledShapes) -> Iterable[tuple[N
     by_class, by_object_of = shapes.by_class, shapes.by_object_of
     for subject, props in graph.nodes.items():
         for rdf_type in props.get(terms.TYPE) or ():
-            for node_check in by_class.get(rdf_type) or ():
+            for node_check in by_class.get(rdf_type, ()) if isinstance(rdf_type, str) else ():
                 if (node_check.name, subject) not in seen:
                     seen.add((node_check.name, subject))
                     yield node_check, subject
@@ -672,11 +673,9 @@ def _check_property(
         failed = True
     if check.not_after is not None and values:
         failed = failed or _not_after_fails(values, props.get(check.not_after) or [])
-    problems = []
+    problems = [_unknown_code(check, value, where) for value in unknown]
     if failed:
-        problems.append(_problem(SHAPE_CODE, check.message, check.message_en, check.path, where))
-    for value in unknown:
-        problems.append(_unknown_code(check, value, where))
+        problems.insert(0, _problem(SHAPE_CODE, check.message, check.message_en, check.path, where))
     return problems
 
 
@@ -692,28 +691,28 @@ def _not_after_fails(values: list[Value], limits: list[Value]) -> bool:
                 if text_of(value) > text_of(limit):
                     return True
                 continue
-            first, last = _comparable(value), _comparable(limit)
-            if first is not None and last is not None and type(first) is type(last):
-                if first > last:
-                    return True
+            if _later(value, limit):
+                return True
     return False
+
+
+def _later(value: Value, limit: Value) -> bool:
+    """``value`` > ``limit`` when both are dates, or both numbers; False when they cannot be
+    compared (pySHACL reports nothing then)."""
+    if not isinstance(value, tuple) or not isinstance(limit, tuple):
+        return False
+    if value[1] == terms.DATE and limit[1] == terms.DATE:
+        first, last = day(value[0]), day(limit[0])
+        return first is not None and last is not None and first > last
+    low, high = number(value), number(limit)
+    return low is not None and high is not None and low > high
 
 
 def _is_text(value: Value) -> bool:
-    if value.__class__ is str:
-        return True
-    if value.__class__ is tuple:
-        datatype = value[1]
-        return datatype == terms.STRING or datatype.startswith("@")
-    return False
-
-
-def _comparable(value: Value) -> date | Decimal | None:
-    if value.__class__ is not tuple:
-        return None
-    if value[1] == terms.DATE:
-        return day(value[0])
-    return number(value)
+    """An IRI or a string literal: what pySHACL compares as text."""
+    if isinstance(value, tuple):
+        return value[1] == terms.STRING or value[1].startswith("@")
+    return not isinstance(value, Blank)
 
 
 def _unknown_code(check: PropertyCheck, value: Value, where: str) -> Problem:

@@ -4,8 +4,8 @@ predicate, and its lines as they came (the N-Triples the index stores).
 This is the harvest's hot path (tens of thousands of records a second): pyoxigraph parses in
 one pass; each object is decoded once into a plain Python value (an IRI is a ``str``, a literal
 a ``(lexical form, datatype IRI)`` tuple, a blank node a ``Blank``); nothing else is built per
-triple. IRIs are parsed leniently (pyoxigraph's IRI validation was 60 % of the parse) and checked
-by ``checks`` instead, once per distinct IRI.
+triple. pyoxigraph also checks every IRI (half of its parse time, still less than doing it in
+Python afterwards).
 
 A syntax error anywhere makes the whole-body parse stop: the body is then cut into groups of
 lines (by graph label for N-Quads, by record for N-Triples) and each group parsed alone, so that
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby, repeat
 from operator import attrgetter, itemgetter
@@ -33,11 +33,12 @@ LANG_STRING = str(RDF.langString)
 DEFAULT_GRAPH = ""  # the key of the default graph among a page's graphs
 
 _NAMED_NODE = ox.NamedNode
-_LITERAL = ox.Literal
 _TRIPLE = attrgetter("subject", "predicate.value", "object")
-_TRIPLE_NAMED = attrgetter("subject.value", "predicate.value", "object")
+_TRIPLE_NAMED = attrgetter("subject.value", "predicate.value", "object.value", "object")
 _SUBJECT_OF = itemgetter(0)
 _QUAD = attrgetter("subject", "predicate.value", "object", "graph_name")
+_QUAD_NAMED = attrgetter("subject.value", "predicate.value", "object.value", "object", "graph_name")
+_GRAPH_OF = itemgetter(4)
 # The last IRI of a line before its final dot: a quad's graph label (for a triple of the default
 # graph, its object or datatype: harmless, lines are only grouped by it).
 _LAST_IRI = re.compile(rb"<([^<>]*)>[ \t]*\.[ \t]*(?:#[^\n]*)?\r?$")
@@ -101,10 +102,10 @@ def _parse(body: bytes, quads: bool, typed: bool) -> list[tuple[Any, ...]]:
     may be among them: then they are kept as terms)."""
     fmt = ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES
     if quads:
-        getter = _QUAD
+        getter: Callable[[ox.Quad], tuple[Any, ...]] = _QUAD if typed else _QUAD_NAMED
     else:
         getter = _TRIPLE if typed else _TRIPLE_NAMED
-    return list(map(getter, ox.parse(body, format=fmt, lenient=True)))
+    return list(map(getter, ox.parse(body, format=fmt)))
 
 
 def _triple_lines(body: bytes) -> list[bytes]:
@@ -175,21 +176,23 @@ def _parse_groups(body: bytes, quads: bool, nul: bool, blank: bool) -> Parsed:
             _collect(graphs, rows, None, quads, True)  # what could be read, to name the member
             graph = _graph(graphs, name, exact=True)
             graph.problems += found.values()
-            graph.lines = list(lines)  # what it said, for the quarantine
+            graph.lines, graph.exact = list(lines), True  # what it said, for the quarantine
             continue
         kept = [line for line in lines if line.startswith((b"<", b"_"))]
         _collect(graphs, rows, kept if len(kept) == len(rows) else None, quads, blank)
     return _flagged(Parsed(graphs, problems, nul))
 
 
-def _parse_around_errors(text: bytes, quads: bool) -> tuple[list[tuple[Any, ...]], list[tuple[int, str]]]:
+def _parse_around_errors(
+    text: bytes, quads: bool
+) -> tuple[list[tuple[Any, ...]], list[tuple[int, str]]]:
     """The readable triples of ``text`` (the parser resumes at the line after an error), and
     (line number, message) of each error."""
     fmt = ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES
-    getter = _QUAD if quads else _TRIPLE
+    getter: Callable[[ox.Quad], tuple[Any, ...]] = _QUAD if quads else _TRIPLE
     rows: list[tuple[Any, ...]] = []
     errors: list[tuple[int, str]] = []
-    parser = ox.parse(text, format=fmt, lenient=True)
+    parser = ox.parse(text, format=fmt)
     while True:
         try:
             rows.append(getter(next(parser)))
@@ -222,8 +225,11 @@ def _collect(
 ) -> None:
     """Add the triples to their graphs: by graph name for quads, else by record (the subject
     without its fragment). ``lines`` are the triples' lines, one each, when they line up."""
-    if not quads and not blank:
-        _collect_records(graphs, rows, lines)
+    if not blank:
+        if quads:
+            _collect_graphs(graphs, rows, lines)
+        else:
+            _collect_records(graphs, rows, lines)
         return
     named_node = _NAMED_NODE
     last_subject: Any = None
@@ -231,7 +237,7 @@ def _collect(
     graph = RecordGraph(DEFAULT_GRAPH)  # replaced before its first use
     props: Props = {}
     suffix = b""
-    for line, row in zip(lines if lines is not None else repeat(None), rows):
+    for line, row in zip(lines if lines is not None else repeat(None), rows, strict=False):
         term, predicate, obj = row[0], row[1], row[2]
         if quads and row[3] != last_graph:
             last_graph = row[3]
@@ -258,22 +264,22 @@ def _collect(
         if value.__class__ is Blank:
             graph.blank = True
         props[predicate].append(value)
-        if line is not None:
-            if quads:
-                if not line.endswith(suffix):
-                    graph.exact = False
-                    continue
-                line = line[: -len(suffix)] + b" ."
+        if line is None:
+            continue
+        if not quads:
             graph.lines.append(line)
+        elif line.endswith(suffix):  # the triple's line: the quad's without its graph label
+            graph.lines.append(line[: -len(suffix)] + b" .")
+        else:
+            graph.exact = False
 
 
-def _value(obj: Any) -> Value:
-    cls = obj.__class__
-    if cls is _NAMED_NODE:
+def _value(obj: ox.NamedNode | ox.Literal | ox.BlankNode) -> Value:
+    if isinstance(obj, ox.NamedNode):
         return obj.value
-    if cls is _LITERAL:
+    if isinstance(obj, ox.Literal):
         datatype = obj.datatype.value
-        return (obj.value, datatype if datatype != LANG_STRING else "@" + obj.language)
+        return (obj.value, datatype if datatype != LANG_STRING else "@" + (obj.language or ""))
     return Blank(obj.value)
 
 
@@ -281,8 +287,8 @@ def _collect_records(
     graphs: dict[str, RecordGraph], rows: list[tuple[Any, ...]], lines: list[bytes] | None
 ) -> None:
     """The common case, kept lean: N-Triples without blank nodes, subjects as strings, the
-    triples of each subject together (runs found in C by ``groupby``)."""
-    named_node, literal, lang_string = _NAMED_NODE, _LITERAL, LANG_STRING
+    triples of each subject together (runs found in C by ``groupby``), values read in C by
+    ``attrgetter``."""
     graph = RecordGraph(DEFAULT_GRAPH)
     start = 0
     for subject, run in groupby(rows, _SUBJECT_OF):
@@ -292,21 +298,54 @@ def _collect_records(
         props = graph.nodes.get(subject)
         if props is None:
             props = graph.nodes[subject] = defaultdict(list)
-        count = 0
-        for row in run:
-            obj = row[2]
-            cls = obj.__class__
-            if cls is named_node:
-                props[row[1]].append(obj.value)
-            elif cls is literal:
-                datatype = obj.datatype.value
-                if datatype == lang_string:
-                    datatype = "@" + obj.language
-                props[row[1]].append((obj.value, datatype))
-            count += 1
+        count = _add(props, run, start)
         if lines is not None:
-            graph.lines += lines[start : start + count]
-            start += count
+            graph.lines += lines[start:count]
+        start = count
+
+
+def _collect_graphs(
+    graphs: dict[str, RecordGraph], rows: list[tuple[Any, ...]], lines: list[bytes] | None
+) -> None:
+    """The same for the quads of a feed page: graph by graph, subject by subject; a line
+    loses its graph label to become the triple's line."""
+    start = 0
+    for name_node, in_graph in groupby(rows, _GRAPH_OF):
+        name = name_node.value if name_node.__class__ is _NAMED_NODE else DEFAULT_GRAPH
+        graph = _graph(graphs, name, exact=lines is not None)
+        count = start
+        for subject, run in groupby(in_graph, _SUBJECT_OF):
+            props = graph.nodes.get(subject)
+            if props is None:
+                props = graph.nodes[subject] = defaultdict(list)
+            count = _add(props, run, count)
+        if lines is not None:
+            suffix = f" <{name}> .".encode()
+            cut = -len(suffix)
+            for line in lines[start:count]:
+                if line.endswith(suffix):
+                    graph.lines.append(line[:cut] + b" .")
+                else:
+                    graph.exact = False
+        start = count
+
+
+def _add(props: Props, run: Iterable[tuple[Any, ...]], count: int) -> int:
+    """Add a subject's run of rows (subject, predicate, value, object, …) to its properties:
+    an IRI's value as it is, a literal's paired with its datatype. Returns ``count`` plus the
+    rows added."""
+    named_node, lang_string = _NAMED_NODE, LANG_STRING
+    for row in run:
+        obj = row[3]
+        if obj.__class__ is named_node:
+            props[row[1]].append(row[2])
+        else:
+            datatype = obj.datatype.value
+            if datatype == lang_string:
+                datatype = "@" + obj.language
+            props[row[1]].append((row[2], datatype))
+        count += 1
+    return count
 
 
 def _graph(graphs: dict[str, RecordGraph], key: str, *, exact: bool) -> RecordGraph:

@@ -175,7 +175,7 @@ def _dataset(
 
 
 def well_known(settings: Settings) -> dict[str, Any]:
-    """Where a peer finds everything (``sparql`` stays null until SPARQL is served)."""
+    """Where a peer finds everything."""
     base = settings.base_url
     return {
         "node": settings.node_id,
@@ -187,7 +187,7 @@ def well_known(settings: Settings) -> dict[str, Any]:
         "dump_state": f"{base}/dump/state",
         "feed": f"{base}/feed",
         "feed_page_size": PAGE_SIZE,
-        "sparql": None,
+        "sparql": f"{base}/sparql",
         "inbox": f"{base}/inbox",
         "vocabulary": {
             "version": VOCABULARY_VERSION(),

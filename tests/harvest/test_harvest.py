@@ -14,7 +14,7 @@ from federation.errors import NotFound
 from federation.feed.compaction import compact
 from federation.feed.models import FeedEvent
 from federation.harvest.client import PeerClient
-from federation.harvest.models import RunMode, RunStatus
+from federation.harvest.models import HarvestRun, RunMode, RunStatus
 from federation.harvest.service import harvest
 from federation.peers.models import PeerState
 from federation.settings import Settings
@@ -188,3 +188,18 @@ def test_the_same_record_from_two_peers_is_one_row(
         state = session.get(type(peer_row(index_engine, good_id)), good_id)
         assert state is not None
         assert state.state is PeerState.ACTIVE
+
+
+def test_a_run_left_running_by_a_killed_worker_is_marked_interrupted(
+    nodes: Nodes, index_engine: Engine, harvester_settings: Settings
+) -> None:
+    peer = nodes.node("guyane", actions=2)
+    peer_id = register(index_engine, harvester_settings, peer.url)
+    with Session(index_engine) as session:
+        session.add(HarvestRun(peer_id=peer_id, mode=RunMode.BOOTSTRAP, status=RunStatus.RUNNING))
+        session.commit()
+    assert run(index_engine, harvester_settings, peer_id).status is RunStatus.OK
+    killed, done = runs_of(index_engine, peer_id)
+    assert killed.status == RunStatus.FAILED
+    assert "interrupted" in (killed.error or "")
+    assert done.status == RunStatus.OK

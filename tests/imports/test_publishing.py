@@ -1,5 +1,6 @@
 """An import publishes exactly what the API publishes for the same records, byte for byte,
-whether the RDF is rendered here or in the child process; a failed import leaves nothing."""
+whether its rows are planned (checked and rendered) here or in a child process; a failed import
+leaves nothing, feed events and stored RDF included."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from federation.common.records import RecordKind, Stamp
 from federation.feed.models import FeedEvent
 from federation.groups.models import WorkingGroup
 from federation.groups.service import read_group
-from federation.imports import publishing
+from federation.imports import planning
 from federation.imports.service import import_file
 from federation.publication.models import RecordRdf
 from federation.publication.service import published_row
@@ -73,14 +74,15 @@ def load_all(session: Session, tmp_path: Path) -> None:
 
 @pytest.fixture(params=["here", "child process"])
 def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Render in this process, or in a child with chunks small enough to need several."""
+    """Plan in this process, or in a child with chunks small enough to need several."""
     if request.param == "child process":
-        if not publishing.can_fork():
+        if not planning.can_fork():
             pytest.skip("no second core or no fork here")
-        monkeypatch.setattr(publishing, "PARALLEL_FROM", 1)
-        monkeypatch.setattr(publishing, "CHUNK", 2)
+        monkeypatch.setattr(planning, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(planning, "spare_core", lambda: True)
+        monkeypatch.setattr(planning, "CHUNK", 2)
     else:
-        monkeypatch.setattr(publishing, "PARALLEL_FROM", 10**9)
+        monkeypatch.setattr(planning, "PARALLEL_FROM", 10**9)
     return str(request.param)
 
 
@@ -137,7 +139,7 @@ def test_a_failed_import_leaves_nothing(
             raise RuntimeError("rendering failed")
         return published(prepared, stamp, base_url)
 
-    # The child is forked after this, so it renders with the failing function too.
+    # The child is forked after this, so it plans with the failing function too.
     monkeypatch.setattr(actions_service, "published", fails_on_p5)
     more = ACTIONS_CSV.replace("P1;", "P4;").replace("P2;", "P5;").replace("P3;", "P6;")
     path = tmp_path / "actions.csv"
@@ -146,3 +148,30 @@ def test_a_failed_import_leaves_nothing(
         import_file(session, path, base_url=BASE)
     session.rollback()
     assert {model: count(session, model) for model in before} == before
+
+
+def test_a_reimport_publishes_the_changed_records_only(
+    session: Session, tmp_path: Path, where: str
+) -> None:
+    load_all(session, tmp_path)
+    for name, text, old, new in (
+        ("acteurs.csv", ACTORS_CSV, "Commune de Dole", "Ville de Dole"),
+        ("actions.csv", ACTIONS_CSV, "P2;Jumelage;", "P2;Jumelage renouvelé;"),
+    ):
+        path = tmp_path / name
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        report = import_file(session, path, base_url=BASE)
+        counts = next(iter(report.counts.values()))
+        assert (counts.created, counts.updated, counts.rejected) == (0, 1, 0), name
+    events = session.execute(select(FeedEvent).order_by(FeedEvent.seq)).scalars().all()
+    updates = [e for e in events if e.activity == "update"]
+    assert len(events) == 8
+    assert [e.version for e in updates] == [2, 2]
+    for event in updates:
+        stored = session.get(RecordRdf, event.record_id)
+        assert stored is not None
+        record: PublicRecord = READERS[stored.kind](session, stored.id, BASE)
+        assert stored.ntriples == event.ntriples == published_row(record)["ntriples"]
+        assert record.version == stored.version == 2
+    assert b"Ville de Dole" in updates[0].ntriples
+    assert "Jumelage renouvelé".encode() in updates[1].ntriples

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from federation.actions.models import Action
@@ -15,6 +15,7 @@ from federation.actors.models import Actor
 from federation.actors.service import read_actor
 from federation.groups.models import WorkingGroup
 from federation.groups.service import read_group
+from federation.feed.models import FeedEvent
 from federation.feed.pages import page_of
 from federation.feed.repository import last_seq
 from federation.index.members import ReadLimits
@@ -56,9 +57,9 @@ class Node:
 
 @pytest.fixture
 def node(session: Session, client: TestClient) -> Node:
-    first = last_seq(session) + 1
     seed(session, actions=12, seed=7, region="Occitanie", base_url=BASE_URL)
     session.commit()
+    first = session.execute(select(func.min(FeedEvent.seq))).scalar_one()
     records: list[PublicRecord] = [
         *(read_actor(session, i, BASE_URL) for i in session.execute(select(Actor.id)).scalars()),
         *(read_action(session, i, BASE_URL) for i in session.execute(select(Action.id)).scalars()),

@@ -210,12 +210,11 @@ def test_too_many_triples() -> None:
     assert [problem.code for problem in problems] == ["too_many_triples"]
 
 
-def test_invalid_iri() -> None:
-    # rdflib cannot parse it at all (pyoxigraph, lenient about IRIs, can): checked by the index.
+def test_invalid_iri_is_a_syntax_error() -> None:
     old, new = "<https://www.lyon-solidarite-sahel.fr/>", "<https://www.lyon solidarite.fr/>"
     text = replace(old, new)(example("actor-association"))
     problems = check(member_of(text, ACTOR), base_url=BASE)
-    assert "invalid_iri" in {problem.code for problem in problems}
+    assert [problem.code for problem in problems] == ["syntax"]
 
 
 def test_nul_character() -> None:
