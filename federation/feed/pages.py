@@ -131,8 +131,9 @@ class FeedState:
 
     def cursor_expired(self, cursor: int) -> bool:
         """Whether a harvester at ``cursor`` may have missed deletions that compaction
-        removed, and so must bootstrap again from the dump."""
-        return 0 < cursor < self.horizon
+        removed, and so must bootstrap again from the dump. Compaction removed events up to
+        ``horizon - 1`` at most: a cursor there has seen all of them."""
+        return 0 < cursor < self.horizon - 1
 
     def check_cursor(self, cursor: int | None, dump_url: str) -> None:
         """Refuse a cursor that compaction left behind (410 naming the dump)."""

@@ -16,6 +16,7 @@ import os
 import pickle
 import signal
 import traceback
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -46,7 +47,7 @@ class Planned(Generic[T]):
     (see ``federation.publication.service.published_row``)."""
 
     prepared: T
-    record_id: Any
+    record_id: uuid.UUID
     stamp: Stamp | None
     update: bool
     published: dict[str, Any] | None

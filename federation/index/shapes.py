@@ -375,14 +375,13 @@ def _share_total(share: str) -> Sparql:
     return run
 
 
-_SPARQL_NUMERIC = (terms.INTEGER, terms.DECIMAL, "http://www.w3.org/2001/XMLSchema#double")
-
-
 def _sparql_number(value: Value) -> Decimal | None:
-    if value.__class__ is not tuple:
+    """What SPARQL's SUM() adds up: integers, decimals and doubles (a percentage written
+    "60.0E0" counts, "60" as a string does not)."""
+    if not isinstance(value, tuple):
         return None
     lexical, datatype = value
-    if datatype == _SPARQL_NUMERIC[2] and _DOUBLE.fullmatch(lexical):
+    if datatype == terms.DOUBLE and _DOUBLE.fullmatch(lexical):
         try:
             return Decimal(float(lexical))
         except (ValueError, InvalidOperation):

@@ -13,7 +13,7 @@ from federation.peers.models import PeerState
 PeerUrl = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400), NoNul
 ]
-MIN_INTERVAL = 10
+MIN_INTERVAL = 1  # seconds: the demo federation polls every few seconds
 MAX_INTERVAL = 7 * 86_400
 
 

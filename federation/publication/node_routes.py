@@ -87,8 +87,26 @@ def _dump_state(session: SessionDep) -> tuple[int, int, int, str]:
     """(feed seq, records, triples, digest): the feed's position is read first, so that a
     bootstrap walking the feed from it misses nothing written while the dump was read."""
     feed_seq = last_seq(session)
-    records, triples, digest = repository.state(session)
-    return feed_seq, records, triples, digest
+    return (feed_seq, *_state_at(session, feed_seq))
+
+
+# Every write appends to the feed, so the state cannot change while the feed's last sequence
+# number stays the same: computing it (a pass over every record) once per position is enough,
+# however many dump requests (a harvester resuming with ?after=) ask for it.
+_STATES: dict[tuple[str, int, int, int], tuple[int, int, str]] = {}
+
+
+def _state_at(session: SessionDep, feed_seq: int) -> tuple[int, int, str]:
+    # The count and sum of versions guard against a sequence number reused after a rollback
+    # (SQLite hands it out again): a cheap aggregate, against a pass in Python for the digest.
+    key = (str(session.get_bind().engine.url), feed_seq, *repository.summary(session))
+    found = _STATES.get(key)
+    if found is None:
+        found = repository.state(session)
+        if len(_STATES) >= 64:
+            _STATES.clear()
+        _STATES[key] = found
+    return found
 
 
 @router.get("/dump/state")

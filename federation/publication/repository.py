@@ -75,6 +75,13 @@ def state(session: Session) -> tuple[int, int, str]:
     return count, int(triples), digest.hexdigest()
 
 
+def summary(session: Session) -> tuple[int, int]:
+    """(records, sum of their versions), in one aggregate."""
+    stmt = select(func.count(), func.coalesce(func.sum(RecordRdf.version), 0))
+    count, versions = session.execute(stmt).one()
+    return int(count), int(versions)
+
+
 def counts_by_kind(session: Session) -> dict[str, tuple[int, int]]:
     stmt = select(
         col(RecordRdf.kind), func.count(), func.coalesce(func.sum(RecordRdf.triples), 0)

@@ -82,6 +82,10 @@ class QueryPool:
         finally:
             self._slots.release()
 
+    def idle_pids(self) -> list[int]:
+        """The process ids of the processes waiting for a query."""
+        return [process.process.pid for process in list(self._idle.queue) if process.process.pid]
+
     def close(self) -> None:
         """Stop every idle process (a process busy with a query is stopped when it returns)."""
         self._closed = True
@@ -93,9 +97,13 @@ class QueryPool:
 
     def _take(self) -> QueryProcess:
         try:
-            return self._idle.get_nowait()
+            process = self._idle.get_nowait()
         except queue.Empty:
             return QueryProcess(self._context, self.max_memory_bytes)
+        if not process.process.is_alive():  # ended while idle (killed from outside)
+            process.stop()
+            return QueryProcess(self._context, self.max_memory_bytes)
+        return process
 
     def _replace(self, process: QueryProcess) -> None:
         process.stop()

@@ -50,6 +50,8 @@ async def sparql_get(
     format: Annotated[str | None, Query(description="json, xml, csv, tsv, ttl, nt…")] = None,
 ) -> Response:
     """Answer a SPARQL query (SPARQL 1.1 Protocol); without one, describe the service."""
+    # The parameters above document the route; they are read again from the request, where
+    # a repeated ``query`` can be seen.
     params = list(request.query_params.multi_items())
     _refuse_update(params)
     if query is None:

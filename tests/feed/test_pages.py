@@ -52,10 +52,11 @@ def test_the_open_page_follows_the_last_event(last: int, open_page: int) -> None
 
 def test_cursor_below_the_horizon_has_expired() -> None:
     state = FeedState(last=900, horizon=300)
-    assert [state.cursor_expired(c) for c in (0, 1, 299, 300, 900)] == [
+    assert [state.cursor_expired(c) for c in (0, 1, 298, 299, 300, 900)] == [
         False,
         True,
         True,
+        False,
         False,
         False,
     ]

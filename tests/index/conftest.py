@@ -13,11 +13,11 @@ from federation.actions.models import Action
 from federation.actions.service import read_action
 from federation.actors.models import Actor
 from federation.actors.service import read_actor
-from federation.groups.models import WorkingGroup
-from federation.groups.service import read_group
 from federation.feed.models import FeedEvent
 from federation.feed.pages import page_of
 from federation.feed.repository import last_seq
+from federation.groups.models import WorkingGroup
+from federation.groups.service import read_group
 from federation.index.members import ReadLimits
 from federation.rdf.records import PublicRecord
 from federation.sample.seed import seed

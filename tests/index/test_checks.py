@@ -189,6 +189,17 @@ def test_agrees_with_pyshacl_on_broken_records(case: str) -> None:
     assert verdicts.ours or verdicts.others, "the broken record must be refused"
 
 
+def test_agrees_with_pyshacl_whichever_triple_is_missing() -> None:
+    lines = example("action-full").splitlines()
+    disagreements = []
+    for index, line in enumerate(lines):
+        text = "".join(f"{kept}\n" for kept in lines[:index] + lines[index + 1 :])
+        verdicts = compare(text.encode(), BASE, ACTION)
+        if verdicts.ours != verdicts.theirs:
+            disagreements.append((line, verdicts.ours, verdicts.theirs))
+    assert disagreements == []
+
+
 # -- beyond the shapes ------------------------------------------------------------------------
 
 

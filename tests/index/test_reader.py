@@ -323,7 +323,8 @@ def refused_in(node: Node, record: PublicRecord, old: bytes, new: bytes) -> dict
 
 def test_bad_siren_is_refused(node: Node) -> None:
     actor = next(r for r in node.records.values() if isinstance(r, ActorPublic) and r.siren)
-    assert isinstance(actor, ActorPublic) and actor.siren
+    assert isinstance(actor, ActorPublic)
+    assert actor.siren
     wrong = actor.siren[:-1] + str((int(actor.siren[-1]) + 1) % 10)
     refused = refused_in(node, actor, f'"{actor.siren}"'.encode(), f'"{wrong}"'.encode())
     assert next(iter(refused.values())) == {"invalid_identifier"}

@@ -30,7 +30,8 @@ AT = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 @pytest.fixture
 def members(node: Node) -> list[Member]:
     read = read_records(node.dump(), base_url=BASE_URL, limits=LIMITS)
-    assert read and not any(member.problems for member in read)
+    assert read
+    assert not any(member.problems for member in read)
     return read
 
 
@@ -39,9 +40,11 @@ def rows(session: Session) -> dict[str, IndexRecord]:
 
 
 def from_peer(
-    session: Session, members: list[Member], peer: int = 1, **kwargs: object
+    session: Session, members: list[Member], peer: int = 1, run_id: int | None = None
 ) -> ApplyCounts:
-    return apply(session, members, source=f"peer-{peer}", peer_id=peer, fetched_at=AT, **kwargs)  # type: ignore[arg-type]
+    return apply(
+        session, members, source=f"peer-{peer}", peer_id=peer, fetched_at=AT, run_id=run_id
+    )
 
 
 def deletion(member: Member, version: int) -> Member:
@@ -78,7 +81,8 @@ def test_row_holds_the_member(session: Session, members: list[Member]) -> None:
         assert row.fetched_at == AT
         assert row.modified == datetime.fromisoformat(member.fields["modified"])
         data = json.loads(row.data)
-        assert "name" not in data and "description" not in data
+        assert "name" not in data
+        assert "description" not in data
         assert data == {k: v for k, v in member.fields.items() if k not in ("name", "description")}
 
 

@@ -108,7 +108,12 @@ class Index:
             f"{iri(record)} {iri(SCHEMA.name)} {text(name)} .",
             *(f"{iri(record)} {p} {o} ." for _, p, o in triples),
         ]
-        own = base == BASE_URL
+        self.write(record, kind, name, ("\n".join(lines) + "\n").encode(), version=version)
+        return record
+
+    def write(self, record: str, kind: str, name: str, ntriples: bytes, version: int = 1) -> None:
+        """A row with these N-Triples, whatever their form."""
+        own = record.startswith(f"{BASE_URL}/")
         self.session.add(
             IndexRecord(
                 iri=record,
@@ -120,11 +125,10 @@ class Index:
                 fetched_at=datetime.now(UTC),
                 name=name,
                 data="{}",
-                ntriples=("\n".join(lines) + "\n").encode(),
+                ntriples=ntriples,
             )
         )
         self.session.flush()
-        return record
 
     def action(self, base: str, name: str, *countries: str) -> str:
         return self.add(

@@ -30,6 +30,12 @@ ACTIONS = (
     + "CONSTRUCT { ?a a rrma:Action ; schema:name ?n } WHERE { ?a a rrma:Action ; schema:name ?n }"
 )
 
+# Seven copies of every triple joined with each other: 15^7 (170 million) rows to count,
+# about a minute of work.
+RUNAWAY = (
+    f"SELECT (COUNT(*) AS ?n) WHERE {{ {' . '.join(f'?s{i} ?p{i} ?o{i}' for i in range(7))} }}"
+)
+
 
 def get(client: TestClient, query: str, accept: str = "", **params: str) -> Response:
     headers = {"Accept": accept} if accept else {}

@@ -16,15 +16,9 @@ from sqlmodel import Session
 from federation.sparql.service import SparqlService
 from tests.api.helpers import error_of
 from tests.sparql.conftest import PEER_URL, Index
-from tests.sparql.helpers import ACTIONS, BY_COUNTRY, NAMES, counts, get, ok
+from tests.sparql.helpers import ACTIONS, BY_COUNTRY, NAMES, RUNAWAY, counts, get, ok
 
 pytestmark = pytest.mark.usefixtures("index")
-
-# Seven copies of every triple joined with each other: 15^7 (170 million) rows to count,
-# about a minute of work.
-RUNAWAY = (
-    f"SELECT (COUNT(*) AS ?n) WHERE {{ {' . '.join(f'?s{i} ?p{i} ?o{i}' for i in range(7))} }}"
-)
 
 
 def test_a_runaway_query_is_stopped_and_the_next_one_answered(

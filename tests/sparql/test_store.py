@@ -3,6 +3,7 @@ rebuilt only when the index moved, old snapshots pruned."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,6 +14,7 @@ from federation.index.models import IndexRecord
 from federation.settings import Settings
 from federation.sparql import repository
 from federation.sparql.store import KEEP, current, graph_of, refresh, refresh_from, sparql_dir
+from schemas.namespaces import SCHEMA
 from tests.conftest import BASE_URL
 from tests.sparql.conftest import OWN_GRAPH, PEER_GRAPH, PEER_URL, Index
 
@@ -52,6 +54,34 @@ def test_the_copy_is_rebuilt_only_when_the_index_moved(
     assert len(kept) == KEEP
     assert not first.path.exists()
     assert current(tmp_path).path in kept  # type: ignore[union-attr]
+
+
+def test_blank_nodes_and_other_spacing_are_read_by_the_parser(
+    session: Session, index: Index, tmp_path: Path
+) -> None:
+    for town in ("Dakar", "Bamako"):
+        record = f"{PEER_URL}/actors/{uuid.uuid4()}"
+        ntriples = (
+            f"<{record}> <{SCHEMA.address}> _:b1.\n"
+            f'_:b1   <{SCHEMA.addressLocality}> "{town}" .\n'
+            f'<{record}> <{SCHEMA.name}> "{town} solidaire" .'  # no end of line
+        )
+        index.write(record, "actor", f"{town} solidaire", ntriples.encode())
+    snapshot = refresh_from(session, tmp_path)
+    store = ox.Store.read_only(str(snapshot.path))
+    query = f"""SELECT ?name ?town WHERE {{ GRAPH <{PEER_GRAPH}> {{
+        ?actor <{SCHEMA.name}> ?name ; <{SCHEMA.address}> ?address .
+        ?address <{SCHEMA.addressLocality}> ?town }} }} ORDER BY ?town"""
+    found = [(row["name"].value, row["town"].value) for row in store.query(query)]
+    assert found == [("Bamako solidaire", "Bamako"), ("Dakar solidaire", "Dakar")]
+
+
+def test_a_row_that_is_not_n_triples_is_left_out(
+    session: Session, index: Index, tmp_path: Path
+) -> None:
+    index.write(f"{PEER_URL}/actors/{uuid.uuid4()}", "actor", "Cassé", b"<broken .\n")
+    snapshot = refresh_from(session, tmp_path)
+    assert snapshot.graphs == {OWN_GRAPH: (3, 9), PEER_GRAPH: (2, 6)}
 
 
 def test_an_update_changes_the_fingerprint(session: Session, index: Index) -> None:
