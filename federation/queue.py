@@ -17,6 +17,7 @@ HARVEST_DUE = "federation.harvest_due"
 SYNC_OWN_INDEX = "federation.sync_own_index"
 COMPACT_FEED = "federation.compact_feed"
 PRUNE_BOOKKEEPING = "federation.prune_bookkeeping"
+REFRESH_SPARQL = "federation.refresh_sparql"
 
 
 def queue_name(settings: Settings) -> str:

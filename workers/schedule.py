@@ -13,7 +13,13 @@ from celery.schedules import crontab
 
 from federation.harvest.service import HARVESTABLE
 from federation.peers.models import Peer
-from federation.queue import COMPACT_FEED, HARVEST_DUE, PRUNE_BOOKKEEPING, SYNC_OWN_INDEX
+from federation.queue import (
+    COMPACT_FEED,
+    HARVEST_DUE,
+    PRUNE_BOOKKEEPING,
+    REFRESH_SPARQL,
+    SYNC_OWN_INDEX,
+)
 from federation.settings import Settings
 
 # Back-off of a harvest whose peer is unreachable: 10 s, 20 s, 40 s, 80 s, 160 s (± jitter),
@@ -49,6 +55,12 @@ def beat_schedule(settings: Settings) -> dict[str, dict[str, Any]]:
             "task": PRUNE_BOOKKEEPING,
             "schedule": 3_600.0,
             "options": {"expires": 3_600.0},
+        },
+        # A rebuild of the SPARQL copy costs minutes of CPU at 100k records: not every tick.
+        "refresh-sparql": {
+            "task": REFRESH_SPARQL,
+            "schedule": max(settings.sparql_refresh_seconds, tick),
+            "options": {"expires": max(settings.sparql_refresh_seconds, tick)},
         },
         "compact-feed": {
             "task": COMPACT_FEED,

@@ -26,10 +26,12 @@ from federation.queue import (
     HARVEST_DUE,
     HARVEST_PEER,
     PRUNE_BOOKKEEPING,
+    REFRESH_SPARQL,
     SYNC_OWN_INDEX,
     enqueue,
 )
 from federation.settings import Settings, get_settings
+from federation.sparql.store import refresh
 from workers.app import task
 from workers.schedule import MAX_RETRIES, due_peers, retry_delay
 
@@ -127,3 +129,11 @@ def prune_bookkeeping() -> str:
     with session_scope(engine_for(settings)) as session:
         deleted = prune(session, settings)
     return f"pruned {deleted} bookkeeping rows"
+
+
+@task(REFRESH_SPARQL)
+def refresh_sparql() -> str:
+    """Rebuild the SPARQL endpoint's copy of the index when the index changed."""
+    settings = get_settings()
+    snapshot = refresh(engine_for(settings), settings)
+    return f"sparql copy as of {snapshot.as_of.isoformat()}"

@@ -34,7 +34,7 @@ from federation.sparql import repository
 
 logger = logging.getLogger(__name__)
 
-BATCH = 10_000  # index rows per read and bulk load (about 100 MB of N-Quads)
+BATCH = 5_000  # index rows per read and bulk load (about 50 MB of N-Quads)
 KEEP = 3  # snapshots kept on disk, the current one among them
 POINTER = "current.json"
 SNAPSHOTS = "snapshots"

@@ -8,7 +8,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from federation.peers.models import Peer, PeerState
-from federation.queue import COMPACT_FEED, HARVEST_DUE, PRUNE_BOOKKEEPING, SYNC_OWN_INDEX
+from federation.queue import (
+    COMPACT_FEED,
+    HARVEST_DUE,
+    PRUNE_BOOKKEEPING,
+    REFRESH_SPARQL,
+    SYNC_OWN_INDEX,
+)
 from federation.settings import Settings
 from workers.schedule import (
     MAX_RETRY_DELAY_SECONDS,
@@ -93,7 +99,14 @@ def test_beat_runs_every_task_and_drops_stale_ticks(settings: Settings) -> None:
     table = beat_schedule(settings)
 
     tasks = {entry["task"]: entry for entry in table.values()}
-    assert set(tasks) == {HARVEST_DUE, SYNC_OWN_INDEX, PRUNE_BOOKKEEPING, COMPACT_FEED}
+    assert set(tasks) == {
+        HARVEST_DUE,
+        SYNC_OWN_INDEX,
+        PRUNE_BOOKKEEPING,
+        COMPACT_FEED,
+        REFRESH_SPARQL,
+    }
+    assert tasks[REFRESH_SPARQL]["schedule"] == 60.0
     assert tasks[HARVEST_DUE]["schedule"] == 5.0
     assert tasks[SYNC_OWN_INDEX]["schedule"] == 5.0
     assert tasks[PRUNE_BOOKKEEPING]["schedule"] == 3_600.0
