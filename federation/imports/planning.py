@@ -14,7 +14,9 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
+import threading
 import traceback
 import uuid
 from collections.abc import Callable, Iterator
@@ -29,6 +31,7 @@ from federation.errors import FieldError
 T = TypeVar("T")
 
 CHUNK = 500
+AHEAD = 4  # chunks received and not yet used, at most
 # Rows: below this, starting a child process costs more than it saves.
 PARALLEL_FROM = 2_000
 
@@ -96,6 +99,8 @@ class Plans(Generic[T]):
         self._parallel = parallel
         self._child: Any = None  # multiprocessing's fork Process (its type is private)
         self._receiving: Connection | None = None
+        self._received: queue.Queue[bytes | None] = queue.Queue(maxsize=AHEAD)
+        self._receiver: threading.Thread | None = None
 
     def __enter__(self) -> Plans[T]:
         if self._parallel:
@@ -107,6 +112,11 @@ class Plans(Generic[T]):
             )
             self._child.start()
             sending.close()
+            # Started after the fork, which thus copies no thread.
+            self._receiver = threading.Thread(
+                target=_receive, args=(self._receiving, self._received), daemon=True
+            )
+            self._receiver.start()
         return self
 
     def __exit__(
@@ -115,23 +125,39 @@ class Plans(Generic[T]):
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._receiving is not None:
-            self._receiving.close()
-        if self._child is not None:
-            if error is not None or self._child.is_alive():
-                self._child.terminate()
-            self._child.join()
+        if self._child is None or self._receiver is None or self._receiving is None:
+            return
+        if self._child.is_alive():  # every chunk was used, or this process failed
+            self._child.terminate()
+        self._child.join()
+        while self._receiver.is_alive():  # the pipe is closed: it stops once it can put
+            with contextlib.suppress(queue.Empty):
+                self._received.get(timeout=0.1)
+        self._receiving.close()
 
     def __iter__(self) -> Iterator[T]:
-        if self._receiving is None:
+        if self._receiver is None:
             for index in range(self._count):
                 yield self._plan(index)
             return
         for _ in range(0, self._count, CHUNK):
-            chunk = self._receiving.recv()  # EOFError if the child died without a word
+            data = self._received.get()
+            if data is None:
+                raise ChildFailed("the child process ended before its work was done")
+            chunk = pickle.loads(data)  # noqa: S301 - from our own child process
             if isinstance(chunk, BaseException):
                 raise chunk
             yield from chunk
+
+
+def _receive(receiving: Connection, received: queue.Queue[bytes | None]) -> None:
+    """Read the child's chunks as soon as they are written, up to ``AHEAD`` of what this
+    process has used: the child never waits for this process to finish writing a chunk."""
+    try:
+        while True:
+            received.put(receiving.recv_bytes())
+    except (EOFError, OSError):
+        received.put(None)
 
 
 def _make_plans(plan: Callable[[int], Any], count: int, sending: Connection) -> None:

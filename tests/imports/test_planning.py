@@ -50,3 +50,20 @@ def test_an_error_in_the_child_is_raised_here(
     with pytest.raises(raised), Plans(Counting(7, error), 10, parallel=True) as plans:
         received.extend(plans)
     assert received == [(i, i + 1) for i in range(6)]  # the chunks before the failing one
+
+
+def test_stopping_early_ends_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(planning, "CHUNK", 3)
+    plans = Plans(Counting(), 100_000, parallel=True)
+
+    def write_until_failure() -> None:
+        with plans:
+            for position, _ in plans:
+                if position == 4:
+                    raise KeyError("this process failed while writing")
+
+    with pytest.raises(KeyError):
+        write_until_failure()
+    assert not plans._child.is_alive()
+    assert plans._receiver is not None
+    assert not plans._receiver.is_alive()
