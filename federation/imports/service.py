@@ -353,6 +353,20 @@ def _dup(column: str, value: str, where_fr: str, where_en: str) -> FieldError:
     )
 
 
+def _known_by_external_id(
+    session: Session, items: list[Loaded], repository: Any
+) -> tuple[dict[str, uuid.UUID], dict[uuid.UUID, Any]]:
+    """The ids of the records already known by external id, and the rows of those the file
+    names (they are updated, not created)."""
+    by_external: dict[str, uuid.UUID] = repository.ids_by_external_id(session)
+    wanted = [
+        by_external[item.data.external_id]  # type: ignore[attr-defined]
+        for item in items
+        if getattr(item.data, "external_id", None) in by_external
+    ]
+    return by_external, repository.rows_by_ids(session, wanted)
+
+
 def load_actions(
     session: Session,
     items: list[Loaded],
@@ -362,13 +376,7 @@ def load_actions(
     reader: RowReader | None = None,
 ) -> None:
     """Create or update actions (matched on their external id)."""
-    by_external = actions_repository.ids_by_external_id(session)
-    wanted = [
-        by_external[item.data.external_id]  # type: ignore[attr-defined]
-        for item in items
-        if getattr(item.data, "external_id", None) in by_external
-    ]
-    previous = actions_repository.rows_by_ids(session, wanted)
+    by_external, previous = _known_by_external_id(session, items, actions_repository)
     known_actors = actors_repository.existing_ids(
         session,
         {ref for item in items for ref in actions_service.actor_references(item.data)},  # type: ignore[arg-type]
@@ -458,13 +466,7 @@ def load_groups(
     reader: RowReader | None = None,
 ) -> None:
     """Create or update working groups (matched on their external id)."""
-    by_external = groups_repository.ids_by_external_id(session)
-    wanted = [
-        by_external[item.data.external_id]  # type: ignore[attr-defined]
-        for item in items
-        if getattr(item.data, "external_id", None) in by_external
-    ]
-    previous = groups_repository.rows_by_ids(session, wanted)
+    by_external, previous = _known_by_external_id(session, items, groups_repository)
     known_actors = actors_repository.existing_ids(
         session,
         {member.actor_id for item in items for member in item.data.members},  # type: ignore[attr-defined]
