@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import time
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -39,6 +41,10 @@ from federation.demo.launcher import DemoOptions, describe, running
 @one_line_errors
 def demo(host: str, base_port: int, actions: int, interval: int, data_dir: Path) -> None:
     options = DemoOptions(host, base_port, actions, interval, data_dir)
+    # `kill` stops the whole federation like Ctrl-C does, and so does Ctrl-C when a shell
+    # started us in the background (which ignores SIGINT for background jobs).
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     with running(options, say=click.echo) as federation:
         click.echo(describe(options))
         try:
@@ -48,3 +54,7 @@ def demo(host: str, base_port: int, actions: int, interval: int, data_dir: Path)
             raise SystemExit(1)
         except KeyboardInterrupt:
             click.echo("arrêt / stopping ...")
+
+
+def _interrupt(_signal: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
