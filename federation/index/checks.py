@@ -22,8 +22,10 @@ from federation.identifiers import (
     normalize_uai,
 )
 from federation.index import terms
+from federation.index.constraints import identifier_form_ok
+from federation.index.literals import text_of
 from federation.index.members import Member, Problem, ReadLimits
-from federation.index.shapes import compiled, identifier_form_ok, text_of, violations
+from federation.index.shapes import compiled, violations
 from federation.index.triples import Blank, Literal, RecordGraph, parse
 
 _UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"

@@ -2,8 +2,8 @@
 
 pySHACL needs about a millisecond a record; a harvest reads tens of thousands a second. So the
 node and property shapes are read from ``shapes.ttl`` once per process and compiled to plain
-data (paths, counts, datatypes, patterns, bounds); the SHACL-SPARQL constraints are written here
-in Python, one function each, named after the constraint. Compiling fails on a SHACL feature or
+data (paths, counts, datatypes, patterns, bounds); the SHACL-SPARQL constraints are written
+in Python in ``constraints.py``, one function each, named after the constraint. Compiling fails on a SHACL feature or
 a SPARQL constraint this module does not implement, so that the shapes cannot grow a rule the
 harvest silently skips; ``tests/index`` prove that the results agree with pySHACL's.
 
@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
 from federation.index import terms
+from federation.index.constraints import SPARQL, Sparql, node_props
+from federation.index.literals import WELL_FORMED, day, number, text_of
 from federation.index.members import Problem
 from federation.index.triples import Blank, Props, RecordGraph, Value
 from schemas.namespaces import SH, SHAPES
@@ -31,67 +32,6 @@ from schemas.vocabulary import shapes
 
 SHAPE_CODE = "shape"
 UNKNOWN_CODE = "unknown_code"
-
-# -- literals ---------------------------------------------------------------------------------
-
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_DOUBLE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?INF|NaN")
-_DATE = re.compile(r"(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?")
-_DATE_TIME = re.compile(
-    r"(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2})?"
-)
-
-
-def day(lexical: str) -> date | None:
-    """The date of a well-formed ``xsd:date`` lexical form (years of four digits)."""
-    match = _DATE.fullmatch(lexical)
-    if match is None or len(match.group(1)) != 4:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
-def _date_time_ok(lexical: str) -> bool:
-    match = _DATE_TIME.fullmatch(lexical)
-    if match is None or len(match.group(1)) != 4:
-        return False
-    try:
-        datetime.fromisoformat(lexical.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
-
-
-WELL_FORMED: dict[str, Callable[[str], bool]] = {
-    terms.STRING: lambda _: True,
-    terms.INTEGER: lambda lexical: _INTEGER.fullmatch(lexical) is not None,
-    terms.DECIMAL: lambda lexical: _DECIMAL.fullmatch(lexical) is not None,
-    terms.DATE: lambda lexical: day(lexical) is not None,
-    terms.DATE_TIME: _date_time_ok,
-    terms.BOOLEAN: lambda lexical: lexical in ("true", "false", "1", "0"),
-}
-
-
-def number(value: Value) -> Decimal | None:
-    """The value of a well-formed integer or decimal literal."""
-    if value.__class__ is not tuple:
-        return None
-    lexical, datatype = value
-    if datatype not in (terms.INTEGER, terms.DECIMAL) or not WELL_FORMED[datatype](lexical):
-        return None
-    try:
-        return Decimal(lexical)
-    except InvalidOperation:
-        return None
-
-
-def text_of(value: Value) -> str:
-    """What SPARQL's STR() gives: an IRI's text or a literal's lexical form."""
-    return value[0] if isinstance(value, tuple) else value
 
 
 # -- compiled shapes --------------------------------------------------------------------------
@@ -187,8 +127,6 @@ def _within(
 
 
 # A SHACL-SPARQL constraint: (focus node, its properties, the record) -> one binding per result
-# (?path as an IRI, then the other variables the message names).
-Sparql = Callable[[Value, Props, RecordGraph], list[dict[str, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,190 +167,6 @@ class CompiledShapes:
 
 
 # -- the SHACL-SPARQL constraints ---------------------------------------------------------------
-
-PARTS = (
-    terms.ADDRESS,
-    terms.CONTACT_POINT,
-    terms.ADMS_IDENTIFIER,
-    terms.PARTICIPANT,
-    terms.FUNDING,
-    terms.BUDGET,
-    terms.COUNTRY_SHARE,
-    terms.SECTOR_SHARE,
-    terms.MEMBERSHIP,
-)
-
-
-def _node_props(graph: RecordGraph, value: Value) -> Props:
-    """The properties of a focus node (none for a literal)."""
-    return graph.props(value) if isinstance(value, str) else {}
-
-
-def parts_under_record(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
-    prefix = f"{text_of(focus)}#"
-    return [
-        {"path": path, "value": value}
-        for path in PARTS
-        for value in props.get(path) or ()
-        if value.__class__ is str and not value.startswith(prefix)
-    ]
-
-
-def one_identifier_per_kind(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
-    kinds: dict[Value, set[Value]] = {}
-    for node in set(props.get(terms.ADMS_IDENTIFIER) or ()):
-        for kind in set(_node_props(graph, node).get(terms.DCT_TYPE) or ()):
-            kinds.setdefault(kind, set()).add(node)
-    return [
-        {"path": terms.ADMS_IDENTIFIER, "value": text_of(kind)}
-        for kind, nodes in kinds.items()
-        if len(nodes) > 1
-    ]
-
-
-def _matches(pattern: str) -> Callable[[str], bool]:
-    compiled = re.compile(pattern)
-    return lambda text: compiled.search(text) is not None
-
-
-_RNA = _matches("^W[0-9A-Z]{1,2}[0-9]{7,8}$")
-# The form of each kind of identifier, as the Identifier-* SPARQL constraints write it.
-IDENTIFIER_FORMS: dict[str, Callable[[str], bool]] = {
-    "siren": _matches("^[0-9]{9}$"),
-    "siret": _matches("^[0-9]{14}$"),
-    "rna": lambda text: _RNA(text) and len(text) == 10,
-    "uai": _matches("^[0-9]{7}[A-Z]$"),
-    "finess": _matches("^([0-9]{2}|2[AB])[0-9]{7}$"),
-    "insee": _matches("^([0-9]{2}|2[AB])[0-9]{3}$"),
-}
-
-
-def identifier_form_ok(kind: str, text: str) -> bool:
-    return IDENTIFIER_FORMS[kind](text)
-
-
-def _identifier_format(kind: str) -> Sparql:
-    ok = IDENTIFIER_FORMS[kind]
-
-    def run(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
-        if _identifier_type(kind) not in (props.get(terms.DCT_TYPE) or ()):
-            return []
-        return [
-            {"path": terms.NOTATION, "value": text_of(value)}
-            for value in props.get(terms.NOTATION) or ()
-            if not ok(text_of(value))
-        ]
-
-    return run
-
-
-@functools.cache
-def _identifier_type(kind: str) -> str:
-    from_code = {code: iri for iri, code in terms.codes(terms.CODED[terms.DCT_TYPE]).items()}
-    return from_code[kind]
-
-
-def agent_associated(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
-    associated = set(props.get(terms.ASSOCIATED_WITH) or ())
-    agents = {
-        agent
-        for node in props.get(terms.PARTICIPANT) or ()
-        for agent in _node_props(graph, node).get(terms.AGENT) or ()
-    }
-    return [
-        {"path": terms.ASSOCIATED_WITH, "value": text_of(agent)}
-        for agent in agents
-        if agent not in associated
-    ]
-
-
-def _share_listed(share: str, target: str, listed: str) -> Sparql:
-    def run(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
-        given = set(props.get(listed) or ())
-        return [
-            {"path": share, "value": text_of(node)}
-            for node in set(props.get(share) or ())
-            for value in set(_node_props(graph, node).get(target) or ())
-            if value not in given
-        ]
-
-    return run
-
-
-def _share_for_every(share: str, target: str, listed: str) -> Sparql:
-    def run(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
-        nodes = props.get(share)
-        if not nodes:
-            return []
-        covered = {v for node in nodes for v in _node_props(graph, node).get(target) or ()}
-        return [
-            {"path": listed, "value": text_of(value)}
-            for value in set(props.get(listed) or ())
-            if value not in covered
-        ]
-
-    return run
-
-
-def _share_total(share: str) -> Sparql:
-    def run(focus: Value, props: Props, graph: RecordGraph) -> list[dict[str, str]]:
-        nodes = set(props.get(share) or ())
-        if not nodes:
-            return []
-        total = Decimal(0)
-        rows = 0
-        for node in nodes:
-            for value in set(_node_props(graph, node).get(terms.PERCENTAGE) or ()):
-                amount = _sparql_number(value)
-                if amount is None:  # SUM() of a non-number is an error: no result
-                    return []
-                total += amount
-                rows += 1
-        if rows and abs(total - 100) > Decimal("0.01"):  # no rows, no group: no result
-            return [{"path": share, "total": _plain(total)}]
-        return []
-
-    return run
-
-
-def _sparql_number(value: Value) -> Decimal | None:
-    """What SPARQL's SUM() adds up: integers, decimals and doubles (a percentage written
-    "60.0E0" counts, "60" as a string does not)."""
-    if not isinstance(value, tuple):
-        return None
-    lexical, datatype = value
-    if datatype == terms.DOUBLE and _DOUBLE.fullmatch(lexical):
-        try:
-            return Decimal(float(lexical))
-        except (ValueError, InvalidOperation):
-            return None
-    return number(value)
-
-
-def _plain(amount: Decimal) -> str:
-    return format(amount.normalize(), "f") if amount == amount.to_integral() else str(amount)
-
-
-SPARQL: dict[str, Sparql] = {
-    "PartsUnderRecord": parts_under_record,
-    "Actor-one-identifier-per-kind": one_identifier_per_kind,
-    **{f"Identifier-{kind}": _identifier_format(kind) for kind in IDENTIFIER_FORMS},
-    "Action-agent-associated": agent_associated,
-    "Action-countryShare-listed": _share_listed(
-        terms.COUNTRY_SHARE, terms.COUNTRY, terms.RECIPIENT_COUNTRY
-    ),
-    "Action-countryShare-for-every-country": _share_for_every(
-        terms.COUNTRY_SHARE, terms.COUNTRY, terms.RECIPIENT_COUNTRY
-    ),
-    "Action-countryShare-total": _share_total(terms.COUNTRY_SHARE),
-    "Action-sectorShare-listed": _share_listed(terms.SECTOR_SHARE, terms.SECTOR, terms.SECTOR),
-    "Action-sectorShare-for-every-sector": _share_for_every(
-        terms.SECTOR_SHARE, terms.SECTOR, terms.SECTOR
-    ),
-    "Action-sectorShare-total": _share_total(terms.SECTOR_SHARE),
-}
-
-
 # -- compiling shapes.ttl -----------------------------------------------------------------------
 
 _SUPPORTED = {
@@ -592,7 +346,7 @@ def violations(graph: RecordGraph, record: str) -> list[Problem]:
     required ones checked as a set; a value already known good costs one set lookup."""
     problems: list[Problem] = []
     for node_check, focus in _focus_nodes(graph, compiled()):
-        props = _node_props(graph, focus)
+        props = node_props(graph, focus)
         if not node_check.required <= props.keys():
             for check in node_check.properties:
                 if check.single is not None and check.needed and not props.get(check.single):

@@ -300,7 +300,7 @@ def test_every_code_passes_the_rule_of_its_property() -> None:
 def test_xsd_literals_are_read_as_rdflib_reads_them() -> None:
     from rdflib import Literal, URIRef
 
-    from federation.index.shapes import WELL_FORMED
+    from federation.index.literals import WELL_FORMED
 
     agreed = {
         "integer": ["0", "-5", "+7", "12345678901234567890", "1.0", "abc"],
