@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from federation.actions import repository as actions_repository
 from federation.actions import service as actions_service
+from federation.actions.published import published as published_action
 from federation.actions.repository import ActionRow
 from federation.actions.schemas import ActionCreate
 from federation.actions.service import PreparedAction
@@ -452,7 +453,7 @@ class _ActionPlanner:
         published = (
             None
             if stamp is None
-            else published_row(actions_service.published(prepared, stamp, self.base_url))
+            else published_row(published_action(prepared, stamp, self.base_url))
         )
         return Planned(prepared, record_id, stamp, before is not None, published)
 

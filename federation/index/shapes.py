@@ -3,9 +3,9 @@
 pySHACL needs about a millisecond a record; a harvest reads tens of thousands a second. So the
 node and property shapes are read from ``shapes.ttl`` once per process and compiled to plain
 data (paths, counts, datatypes, patterns, bounds); the SHACL-SPARQL constraints are written
-in Python in ``constraints.py``, one function each, named after the constraint. Compiling fails on a SHACL feature or
-a SPARQL constraint this module does not implement, so that the shapes cannot grow a rule the
-harvest silently skips; ``tests/index`` prove that the results agree with pySHACL's.
+in Python in ``constraints.py``, one function each, named after the constraint. Compiling
+fails on a SHACL feature or a SPARQL constraint not implemented, so that the shapes cannot
+grow a rule the harvest silently skips; ``tests/index`` prove that the results agree with pySHACL's.
 
 Only violations are checked: warnings (recommended fields) never refuse a record.
 """

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from federation.actions import service as actions_service
+from federation.actions import published as actions_published
 from federation.actions.models import Action
 from federation.actions.service import PreparedAction, read_action
 from federation.actors.models import Actor
@@ -21,6 +21,7 @@ from federation.feed.models import FeedEvent
 from federation.groups.models import WorkingGroup
 from federation.groups.service import read_group
 from federation.imports import planning
+from federation.imports import service as imports_service
 from federation.imports.service import import_file
 from federation.publication.models import RecordRdf
 from federation.publication.service import published_row
@@ -132,7 +133,7 @@ def test_a_failed_import_leaves_nothing(
     load_all(session, tmp_path)
     session.commit()
     before = {model: count(session, model) for model in (Action, RecordRdf, FeedEvent)}
-    published = actions_service.published
+    published = actions_published.published
 
     def fails_on_p5(prepared: PreparedAction, stamp: Stamp, base_url: str) -> Any:
         if prepared.values["external_id"] == "P5":
@@ -140,7 +141,7 @@ def test_a_failed_import_leaves_nothing(
         return published(prepared, stamp, base_url)
 
     # The child is forked after this, so it plans with the failing function too.
-    monkeypatch.setattr(actions_service, "published", fails_on_p5)
+    monkeypatch.setattr(imports_service, "published_action", fails_on_p5)
     more = ACTIONS_CSV.replace("P1;", "P4;").replace("P2;", "P5;").replace("P3;", "P6;")
     path = tmp_path / "actions.csv"
     path.write_text(more, encoding="utf-8")
