@@ -3,14 +3,18 @@ or a file extension), and the conditional-request headers every representation c
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from fastapi import Request
 
 from federation.errors import FederationError
+
+T = TypeVar("T")
 
 
 class Format(StrEnum):
@@ -94,30 +98,40 @@ def negotiate(request: Request, offered: list[Format], explicit: str | None = No
     query = request.query_params.get("format")
     if query:
         return parse_format(query, offered)
-    accept = request.headers.get("accept", "").strip()
+    chosen = best_match(request.headers.get("accept", ""), offered, _matches)
+    if chosen is None:
+        raise NotAcceptable(offered)
+    return chosen
+
+
+def best_match(accept: str, offered: Sequence[T], matches: Callable[[str, T], bool]) -> T | None:
+    """The offer an Accept header prefers (q-values honoured; ties go to the order of
+    ``offered``, whose first is the default when there is no header); None if none fits."""
+    accept = accept.strip()
     if not accept:
         return offered[0]
-    best: tuple[float, int, Format] | None = None
+    best: tuple[float, int, T] | None = None
     for part in accept.split(","):
-        media, *params = (p.strip() for p in part.split(";"))
-        quality = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
+        media, *params = (piece.strip() for piece in part.split(";"))
+        quality = _quality(params)
         if quality <= 0:
             continue
-        for rank, fmt in enumerate(offered):
-            if _matches(media.lower(), fmt):
-                candidate = (quality, -rank, fmt)
-                if best is None or candidate[:2] > best[:2]:
-                    best = candidate
+        for rank, offer in enumerate(offered):
+            if matches(media.lower(), offer):
+                if best is None or (quality, -rank) > best[:2]:
+                    best = (quality, -rank, offer)
                 break
-    if best is None:
-        raise NotAcceptable(offered)
-    return best[2]
+    return best[2] if best is not None else None
+
+
+def _quality(params: list[str]) -> float:
+    for param in params:
+        if param.startswith("q="):
+            try:
+                return float(param[2:])
+            except ValueError:
+                return 0.0
+    return 1.0
 
 
 def _matches(media: str, fmt: Format) -> bool:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from federation.publication.negotiation import best_match
+
 
 class ResultsFormat(StrEnum):
     JSON = "json"
@@ -86,31 +88,7 @@ def choose(offers: dict[F, Offer], accept: str, explicit: str | None) -> F | Non
     if explicit:
         key = explicit.strip().lower()
         return next((fmt for fmt, offer in offers.items() if key in offer.names), None)
-    accept = accept.strip()
-    if not accept:
-        return next(iter(offers))
-    best: tuple[float, int, F] | None = None
-    for part in accept.split(","):
-        media, *params = (piece.strip() for piece in part.split(";"))
-        quality = _quality(params)
-        if quality <= 0:
-            continue
-        for rank, (fmt, offer) in enumerate(offers.items()):
-            if _matches(media.lower(), offer):
-                if best is None or (quality, -rank) > best[:2]:
-                    best = (quality, -rank, fmt)
-                break
-    return best[2] if best is not None else None
-
-
-def _quality(params: list[str]) -> float:
-    for param in params:
-        if param.startswith("q="):
-            try:
-                return float(param[2:])
-            except ValueError:
-                return 0.0
-    return 1.0
+    return best_match(accept, list(offers), lambda media, fmt: _matches(media, offers[fmt]))
 
 
 def _matches(media: str, offer: Offer) -> bool:
