@@ -20,17 +20,15 @@ Run: .venv/bin/python bench/bench_sparql.py [--actions 100000] [--seed 5] [--sub
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
+from bench_harvest import cached_peer
 from pydantic import SecretStr
 from rdflib import Graph
 from sqlalchemy import Engine, func, select
@@ -54,27 +52,8 @@ QUERY = EXAMPLE  # actions by recipient country, the example of the endpoint's f
 
 
 def cached_seed(actions: int, seed: int) -> Path:
-    """A node's database seeded with ``actions`` actions, built once (as bench_harvest.py)."""
-    path = CACHE / f"rrma-bench-harvest-{actions}-seed{seed}-port18640.db"
-    if path.exists():
-        return path
-    started = time.perf_counter()
-    building = path.with_suffix(".building")
-    building.unlink(missing_ok=True)
-    environment = {
-        **os.environ,
-        "FED_DATABASE_URL": f"sqlite:///{building}",
-        "FED_BASE_URL": BASE,
-        "FED_NODE_ID": "bench-peer",
-        "FED_REGION": "Grand Est",
-    }
-    command = [sys.executable, "-m", "federation", "seed", "--actions", str(actions)]
-    subprocess.run([*command, "--seed", str(seed)], env=environment, check=True)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{building}{suffix}").unlink(missing_ok=True)
-    building.rename(path)
-    print(f"seeded {actions} actions in {time.perf_counter() - started:.0f} s (cached: {path})")
-    return path
+    """A node's database seeded with ``actions`` actions: bench_harvest.py's cached peer."""
+    return cached_peer(actions, seed, BASE)
 
 
 def settings_for(database: Path, workdir: Path) -> Settings:
