@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -16,7 +17,9 @@ from federation.api.deps import refuse_nul_in_url
 from federation.api.errors import install_error_handlers
 from federation.api.limits import BodySizeLimit
 from federation.auth.routes import router as tokens_router
+from federation.clusters.routes import router as clusters_router
 from federation.db.engine import make_engine
+from federation.exports.routes import router as exports_router
 from federation.feed.routes import router as feed_router
 from federation.groups.routes import router as groups_router
 from federation.inbox.routes import router as inbox_router
@@ -24,9 +27,13 @@ from federation.network.routes import router as network_router
 from federation.peers.routes import router as peers_router
 from federation.publication.node_routes import router as node_router
 from federation.publication.routes import router as records_router
+from federation.reports.routes import router as reports_router
+from federation.search.routes import router as search_router
 from federation.settings import Settings, get_settings
+from federation.similar.routes import router as similar_router
 from federation.sparql.routes import router as sparql_router
 from federation.sparql.service import SparqlService
+from federation.web.render import STATIC
 
 DESCRIPTION = """Annuaire d'un réseau régional multi-acteurs (RRMA) de coopération internationale.
 Directory of a regional network for international cooperation and solidarity.
@@ -69,7 +76,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         records_router,
         inbox_router,
         sparql_router,
+        search_router,
+        similar_router,
+        clusters_router,
+        reports_router,
+        exports_router,
     ):
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -15,7 +15,7 @@ from federation.feed.pages import FeedState, Page, nquads
 from federation.index import repository
 from federation.index.members import ReadLimits
 from federation.index.reader import read_page
-from federation.index.service import ApplyCounts, apply
+from federation.index.service import ApplyCounts, apply, remove
 from federation.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -66,5 +66,4 @@ def _remove_gone(session: Session, settings: Settings) -> int:
         for record_id, kind in repository.published_records(session)
     }
     gone = [iri for iri in repository.own_iris(session, settings.node_id) if iri not in live]
-    repository.remove(session, gone)
-    return len(gone)
+    return remove(session, gone)

@@ -63,9 +63,9 @@ def count_unseen(session: Session, peer_id: int, run_id: int) -> int:
     return int(session.execute(stmt).scalar_one())
 
 
-def remove_unseen(session: Session, peer_id: int, run_id: int) -> int:
-    result = session.execute(delete(IndexRecord).where(_unseen(peer_id, run_id)))
-    return int(result.rowcount)  # type: ignore[attr-defined]
+def unseen_iris(session: Session, peer_id: int, run_id: int) -> list[str]:
+    stmt = select(col(IndexRecord.iri)).where(_unseen(peer_id, run_id))
+    return list(session.execute(stmt).scalars())
 
 
 def count_for_peer(session: Session, peer_id: int) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session
 
 from federation.feed.models import Activity
-from federation.index import repository
+from federation.index import derived, repository
 from federation.index.members import Member
 
 # Kept in their own columns, not again in ``data``.
@@ -106,6 +106,7 @@ def apply(
         if member is not None
     ]
     repository.insert(session, rows)
+    derived.changed(session, stale, rows)
     if run_id is not None and seen:
         repository.mark_seen(
             session, [iri for iri in dict.fromkeys(seen) if state.get(iri)], run_id
@@ -142,7 +143,14 @@ def count_unseen(session: Session, *, peer_id: int, run_id: int) -> int:
 
 def remove_unseen(session: Session, *, peer_id: int, run_id: int) -> int:
     """Remove the peer's rows that bootstrap run ``run_id`` did not see; returns how many."""
-    return repository.remove_unseen(session, peer_id, run_id)
+    return remove(session, repository.unseen_iris(session, peer_id, run_id))
+
+
+def remove(session: Session, iris: Sequence[str]) -> int:
+    """Remove the rows of ``iris`` (and what is derived from them); returns how many."""
+    repository.remove(session, iris)
+    derived.changed(session, iris, [])
+    return len(iris)
 
 
 def count_for_peer(session: Session, peer_id: int) -> int:

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from federation.db.engine import make_engine, normalise_url
-from federation.db.metadata import metadata
+from federation.db.metadata import in_models, metadata
 from federation.db.migrate import current_revision, head_revision, upgrade
 from tests.conftest import PG_URL, ensure_pg_database
 
@@ -39,7 +39,7 @@ def test_upgrade_from_empty_matches_the_models(empty_engine: Engine) -> None:
     upgrade(empty_engine)
     assert current_revision(empty_engine) == head_revision()
     with empty_engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": in_models})
         assert compare_metadata(context, metadata) == []
     assert set(metadata.tables) <= set(inspect(empty_engine).get_table_names())
 

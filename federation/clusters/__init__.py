@@ -1,0 +1,1 @@
+"""The same actor across regions: clusters on official identifiers, name suggestions, decisions."""

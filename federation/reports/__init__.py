@@ -1,0 +1,1 @@
+"""National figures from the index: aggregations, reproducible reports."""

@@ -1,0 +1,12 @@
+"""Keep the search tables in step with the index (placeholder until written)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session
+
+
+def refresh(session: Session, removed: Sequence[str], added: Sequence[dict[str, Any]]) -> None:
+    """Index rows ``removed`` (IRIs) are gone and ``added`` (index row dicts) are new."""

@@ -1,0 +1,1 @@
+"""Similar projects: the actions nearest to an action or a description, each with its reasons."""

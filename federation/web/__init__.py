@@ -1,0 +1,1 @@
+"""Server-rendered pages: one Jinja2 environment, one layout, one stylesheet (no build step)."""
