@@ -173,7 +173,7 @@ def _uuid(*parts: object) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, "|".join(map(str, parts)) + str(uuid.uuid4()))
 
 
-def _row(
+def _row(  # noqa: PLR0917 (one row's columns, in the table's order)
     iri: str,
     kind: str,
     source: str,
