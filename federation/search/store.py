@@ -1,12 +1,76 @@
-"""Keep the search tables in step with the index (placeholder until written)."""
+"""Keep the search tables in step with the index: called by ``federation.index.derived`` in
+the transaction that changes ``index_record``, so search never sees a row the index lacks."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import delete, insert, select
+from sqlmodel import Session, col
+
+from federation.db.bulk import insert_rows
+from federation.search import fulltext
+from federation.search.facets import text_labels, values_of
+from federation.search.models import SearchDoc, SearchFacet
+from federation.search.text import indexed
+
+CHUNK = 1_000
 
 
 def refresh(session: Session, removed: Sequence[str], added: Sequence[dict[str, Any]]) -> None:
     """Index rows ``removed`` (IRIs) are gone and ``added`` (index row dicts) are new."""
+    _remove(session, removed)
+    _add(session, added)
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _remove(session: Session, iris: Sequence[str]) -> None:
+    for chunk in _chunks(iris):
+        docs = list(
+            session.execute(
+                select(col(SearchDoc.id)).where(col(SearchDoc.iri).in_(chunk))
+            ).scalars()
+        )
+        if not docs:
+            continue
+        session.execute(delete(SearchFacet).where(col(SearchFacet.doc).in_(docs)))
+        fulltext.delete(session, docs)
+        session.execute(delete(SearchDoc).where(col(SearchDoc.id).in_(docs)))
+
+
+def _add(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    for chunk in _chunks(rows):
+        statement = insert(SearchDoc).returning(col(SearchDoc.id), col(SearchDoc.iri))
+        docs = [
+            {"iri": r["iri"], "kind": r["kind"], "source": r["source"], "modified": r["modified"]}
+            for r in chunk
+        ]
+        ids = {iri: doc for doc, iri in session.execute(statement, docs)}
+        facets: list[dict[str, Any]] = []
+        texts: list[tuple[int, str, str]] = []
+        for row in chunk:
+            doc = ids[row["iri"]]
+            data = json.loads(row["data"])
+            facets.extend(
+                {"facet": facet, "value": value, "doc": doc}
+                for facet, value in dict.fromkeys(values_of(row["kind"], row["source"], data))
+            )
+            texts.append((doc, indexed(row["name"]), indexed(_body(row, data))))
+        insert_rows(session, SearchFacet, facets)
+        fulltext.insert(session, texts)
+
+
+def _body(row: dict[str, Any], data: dict[str, Any]) -> str:
+    """The words of a row besides its name: description, acronym, places, partners, labels."""
+    parts = [row.get("description") or "", data.get("acronym") or "", text_labels(data)]
+    parts.extend(data.get("localities") or ())
+    parts.extend(p["name"] for p in data.get("participants") or () if p.get("name"))
+    address = data.get("address") or {}
+    parts.append(address.get("city") or "")
+    return " ".join(part for part in parts if part)

@@ -1,0 +1,123 @@
+"""Facet counting in memory: for each (facet, value), the set of its documents as a bitset
+(a Python int, bit n = document id n), kept per database in each process.
+
+Counting a facet's values for a set of matching documents is then one AND and one popcount
+per value (microseconds), where the same count in SQL walks the facet rows of every matching
+document: tens of milliseconds at 100,000 actions on SQLite, over the 50 ms a search may take.
+
+The bitsets follow the tables: each search reads ``(count, max id)`` of ``search_doc``; when
+it moved, the ids of the live documents are read again and the facet rows of the documents not
+seen yet are added. A deleted document's bits may stay in the value sets, but every count is
+taken within the live documents, so they never count. Every ``MAX_AGE`` seconds the live set is
+read again whatever the fingerprint says (two concurrent transactions could in theory commit a
+delete and an insert that leave both count and max unchanged). The cache assumes it only sees
+committed rows, true of every reader but a test sharing the writer's uncommitted connection
+(tests reset it)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from federation.search.models import SearchDoc, SearchFacet
+
+MAX_AGE = 60.0  # seconds between full re-reads of the live documents
+CHUNK = 5_000
+
+# For each byte value, the positions of its set bits.
+_BITS = [tuple(j for j in range(8) if byte >> j & 1) for byte in range(256)]
+
+
+def mask(ids: Iterable[int]) -> int:
+    """The bitset of ``ids``."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    buffer = bytearray(max(ids) // 8 + 1)
+    for doc in ids:
+        buffer[doc >> 3] |= 1 << (doc & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def ids_of(bits: int) -> list[int]:
+    """The ids in a bitset, ascending."""
+    found: list[int] = []
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    for index, byte in enumerate(data):
+        if byte:
+            base = index * 8
+            found.extend(base + j for j in _BITS[byte])
+    return found
+
+
+@dataclass
+class FacetSets:
+    live: int = 0
+    known: int = 0  # every id whose facet rows were read
+    values: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    fingerprint: tuple[int, int] | None = None
+    read_at: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def refresh(self, session: Session) -> None:
+        count, highest = session.execute(
+            select(func.count(), func.coalesce(func.max(col(SearchDoc.id)), 0))
+        ).one()
+        fingerprint = (int(count), int(highest))
+        now = time.monotonic()
+        if fingerprint == self.fingerprint and now - self.read_at < MAX_AGE:
+            return
+        with self.lock:
+            ids = list(session.execute(select(col(SearchDoc.id))).scalars())
+            live = mask(ids)
+            if self.known.bit_length() > 2 * max(len(ids), 1_000):  # mostly dead: start again
+                self.known = 0
+                self.values = defaultdict(dict)
+            fresh = ids_of(live & ~self.known)
+            if fresh:
+                self._load(session, fresh, everything=self.known == 0)
+            self.known |= live
+            self.live = live
+            self.fingerprint = fingerprint
+            self.read_at = now
+
+    def _load(self, session: Session, docs: Sequence[int], *, everything: bool) -> None:
+        grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
+        columns = (col(SearchFacet.facet), col(SearchFacet.value), col(SearchFacet.doc))
+        if everything:
+            for facet, value, doc in session.execute(select(*columns)):
+                grouped[facet, value].append(doc)
+        else:
+            for start in range(0, len(docs), CHUNK):
+                chunk = list(docs[start : start + CHUNK])
+                statement = select(*columns).where(col(SearchFacet.doc).in_(chunk))
+                for facet, value, doc in session.execute(statement):
+                    grouped[facet, value].append(doc)
+        for (facet, value), members in grouped.items():
+            values = self.values[facet]
+            values[value] = values.get(value, 0) | mask(members)
+
+
+_SETS: dict[str, FacetSets] = {}
+_GUARD = threading.Lock()
+
+
+def facet_sets(session: Session) -> FacetSets:
+    """This process's bitsets for the session's database, brought up to date."""
+    key = session.connection().engine.url.render_as_string(hide_password=True)
+    with _GUARD:
+        sets = _SETS.setdefault(key, FacetSets())
+    sets.refresh(session)
+    return sets
+
+
+def reset() -> None:
+    """Forget every cached bitset (tests whose rows are rolled back, not committed)."""
+    with _GUARD:
+        _SETS.clear()

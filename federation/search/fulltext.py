@@ -1,0 +1,135 @@
+"""The full-text table of each database: SQLite FTS5 ``search_fts`` (rowid = document id),
+PostgreSQL ``search_text`` (a tsvector per document, GIN-indexed). Both hold the stems of
+``federation.search.text``; the ``simple`` configuration keeps PostgreSQL from stemming again.
+
+Queries are built from stems only (``\\w`` characters), each quoted, so no user text reaches
+FTS5's query syntax or ``to_tsquery``'s."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import Float, Integer, column, text
+from sqlalchemy.sql.selectable import TextualSelect
+from sqlmodel import Session
+
+NAME_WEIGHT = 4.0  # a word in the name counts four times a word in the body
+
+
+def is_sqlite(session: Session) -> bool:
+    return session.connection().dialect.name == "sqlite"
+
+
+def insert(session: Session, rows: Sequence[tuple[int, str, str]]) -> None:
+    """(document id, name stems, body stems) of new documents."""
+    if not rows:
+        return
+    params = [{"doc": doc, "name": name, "body": body} for doc, name, body in rows]
+    if is_sqlite(session):
+        statement = "INSERT INTO search_fts (rowid, name, body) VALUES (:doc, :name, :body)"
+    else:
+        statement = (
+            "INSERT INTO search_text (doc, tsv) VALUES (:doc, "
+            "setweight(to_tsvector('simple', :name), 'A') || "
+            "setweight(to_tsvector('simple', :body), 'B'))"
+        )
+    session.execute(text(statement), params)
+
+
+def delete(session: Session, docs: Sequence[int]) -> None:
+    if not docs:
+        return
+    if is_sqlite(session):
+        statement = "DELETE FROM search_fts WHERE rowid = :doc"
+    else:
+        statement = "DELETE FROM search_text WHERE doc = :doc"
+    session.execute(text(statement), [{"doc": doc} for doc in docs])
+
+
+def expression(session: Session, terms: Sequence[tuple[str, ...]]) -> str:
+    """The database's query for ``terms``: every term, each by any of its stems."""
+    if is_sqlite(session):
+        return " AND ".join("(" + " OR ".join(f'"{s}"' for s in alts) + ")" for alts in terms)
+    return " & ".join("(" + " | ".join(f"'{s}'" for s in alts) + ")" for alts in terms)
+
+
+def matching(session: Session, query: str) -> TextualSelect:
+    """The ids of the documents matching ``query`` (from ``expression``)."""
+    if is_sqlite(session):
+        clause = text("SELECT rowid AS doc FROM search_fts WHERE search_fts MATCH :fts")
+    else:
+        clause = text("SELECT doc FROM search_text WHERE tsv @@ to_tsquery('simple', :fts)")
+    return clause.bindparams(fts=query).columns(column("doc", Integer))
+
+
+def ranked(session: Session, query: str) -> TextualSelect:
+    """(doc, rank) of the documents matching ``query``, the best with the lowest rank."""
+    if is_sqlite(session):
+        clause = text(
+            f"SELECT rowid AS doc, bm25(search_fts, {NAME_WEIGHT}, 1.0) AS rank "  # noqa: S608
+            "FROM search_fts WHERE search_fts MATCH :fts"
+        )
+    else:
+        clause = text(
+            "SELECT doc, -ts_rank(tsv, to_tsquery('simple', :fts)) AS rank "
+            "FROM search_text WHERE tsv @@ to_tsquery('simple', :fts)"
+        )
+    return clause.bindparams(fts=query).columns(column("doc", Integer), column("rank", Float))
+
+
+def match_ids(session: Session, query: str) -> list[int]:
+    """The ids of every document matching ``query``."""
+    return list(session.execute(matching(session, query)).scalars())
+
+
+def in_ids(session: Session, name: str, ids: list[int]) -> str:
+    """SQL for "``name`` is one of ``ids``" bound to one parameter ``:ids`` (a JSON array on
+    SQLite, an array on PostgreSQL), however many ids there are."""
+    if is_sqlite(session):
+        return f"{name} IN (SELECT value FROM json_each(:ids))"  # noqa: S608 (a column name)
+    return f"{name} = ANY(:ids)"
+
+
+def ids_param(session: Session, ids: list[int]) -> object:
+    return json.dumps(ids) if is_sqlite(session) else ids
+
+
+def ranked_page(
+    session: Session, query: str, ids: list[int] | None, limit: int, offset: int
+) -> list[tuple[int, str]]:
+    """(doc, IRI) of a page of the documents matching ``query`` (among ``ids`` when given),
+    the best first, ties by IRI."""
+    among = f"AND {in_ids(session, 'd.id', ids)}" if ids is not None else ""
+    if is_sqlite(session):
+        sql = (
+            f"SELECT d.id, d.iri FROM search_fts f JOIN search_doc d ON d.id = f.rowid "  # noqa: S608
+            f"WHERE search_fts MATCH :fts {among} "
+            f"ORDER BY bm25(search_fts, {NAME_WEIGHT}, 1.0), d.iri LIMIT :limit OFFSET :offset"
+        )
+    else:
+        sql = (
+            "SELECT d.id, d.iri FROM search_text f JOIN search_doc d ON d.id = f.doc "  # noqa: S608
+            f"WHERE f.tsv @@ to_tsquery('simple', :fts) {among} "
+            "ORDER BY ts_rank(f.tsv, to_tsquery('simple', :fts)) DESC, d.iri "
+            "LIMIT :limit OFFSET :offset"
+        )
+    params: dict[str, object] = {"fts": query, "limit": limit, "offset": offset}
+    if ids is not None:
+        params["ids"] = ids_param(session, ids)
+    return [(int(doc), iri) for doc, iri in session.execute(text(sql), params)]
+
+
+def dated_page(
+    session: Session, ids: list[int] | None, limit: int, offset: int
+) -> list[tuple[int, str]]:
+    """(doc, IRI) of a page of documents (among ``ids`` when given), newest change first."""
+    where = f"WHERE {in_ids(session, 'id', ids)}" if ids is not None else ""
+    sql = (
+        f"SELECT id, iri FROM search_doc {where} "  # noqa: S608
+        "ORDER BY modified DESC, iri LIMIT :limit OFFSET :offset"
+    )
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    if ids is not None:
+        params["ids"] = ids_param(session, ids)
+    return [(int(doc), iri) for doc, iri in session.execute(text(sql), params)]
