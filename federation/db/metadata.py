@@ -18,7 +18,7 @@ from federation.network.models import Network
 from federation.peers.models import Peer
 from federation.publication.models import RecordRdf
 from federation.reports import models as reports_models  # its tables register on import
-from federation.search.models import FULL_TEXT_TABLES, SearchDoc, SearchFacet
+from federation.search.models import FULL_TEXT_TABLES, SearchDoc, SearchFacet, SearchGeneration
 
 TABLES = (
     Action,
@@ -40,6 +40,7 @@ TABLES = (
     RecordRdf,
     SearchDoc,
     SearchFacet,
+    SearchGeneration,
     Tombstone,
     WorkingGroup,
 )

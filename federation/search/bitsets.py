@@ -5,29 +5,25 @@ Counting a facet's values for a set of matching documents is then one AND and on
 per value (microseconds), where the same count in SQL walks the facet rows of every matching
 document: tens of milliseconds at 100,000 actions on SQLite, over the 50 ms a search may take.
 
-The bitsets follow the tables: each search reads ``(count, max id)`` of ``search_doc``; when
-it moved, the ids of the live documents are read again and the facet rows of the documents not
-seen yet are added. A deleted document's bits may stay in the value sets, but every count is
-taken within the live documents, so they never count. Every ``MAX_AGE`` seconds the live set is
-read again whatever the fingerprint says (two concurrent transactions could in theory commit a
-delete and an insert that leave both count and max unchanged). The cache assumes it only sees
-committed rows, true of every reader but a test sharing the writer's uncommitted connection
-(tests reset it)."""
+The bitsets follow the tables: each search reads the generation number every change of the
+search tables increments (``search_generation``); when it moved, the ids of the live documents
+are read again and the facet rows of the documents not seen yet are added. A deleted
+document's bits may stay in the value sets, but every count is taken within the live
+documents, so they never count. The cache assumes it only sees committed rows, true of every
+reader but a test sharing the writer's uncommitted connection (tests reset it)."""
 
 from __future__ import annotations
 
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session, col
 
-from federation.search.models import SearchDoc, SearchFacet
+from federation.search.models import SearchFacet, SearchGeneration
 
-MAX_AGE = 60.0  # seconds between full re-reads of the live documents
 CHUNK = 5_000
 
 # For each byte value, the positions of its set bits.
@@ -61,20 +57,17 @@ class FacetSets:
     live: int = 0
     known: int = 0  # every id whose facet rows were read
     values: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
-    fingerprint: tuple[int, int] | None = None
-    read_at: float = 0.0
+    generation: int | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def refresh(self, session: Session) -> None:
-        count, highest = session.execute(
-            select(func.count(), func.coalesce(func.max(col(SearchDoc.id)), 0))
-        ).one()
-        fingerprint = (int(count), int(highest))
-        now = time.monotonic()
-        if fingerprint == self.fingerprint and now - self.read_at < MAX_AGE:
+        generation = session.execute(
+            select(col(SearchGeneration.n)).where(col(SearchGeneration.id) == 1)
+        ).scalar()
+        if generation is not None and generation == self.generation:
             return
         with self.lock:
-            ids = list(session.execute(select(col(SearchDoc.id))).scalars())
+            ids = _column(session, "SELECT id FROM search_doc")
             live = mask(ids)
             if self.known.bit_length() > 2 * max(len(ids), 1_000):  # mostly dead: start again
                 self.known = 0
@@ -84,15 +77,19 @@ class FacetSets:
                 self._load(session, fresh, everything=self.known == 0)
             self.known |= live
             self.live = live
-            self.fingerprint = fingerprint
-            self.read_at = now
+            self.generation = generation
 
     def _load(self, session: Session, docs: Sequence[int], *, everything: bool) -> None:
         grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
         columns = (col(SearchFacet.facet), col(SearchFacet.value), col(SearchFacet.doc))
         if everything:
-            for facet, value, doc in session.execute(select(*columns)):
-                grouped[facet, value].append(doc)
+            cursor = session.connection().connection.cursor()
+            try:
+                cursor.execute("SELECT facet, value, doc FROM search_facet")
+                for facet, value, doc in cursor.fetchall():
+                    grouped[facet, value].append(doc)
+            finally:
+                cursor.close()
         else:
             for start in range(0, len(docs), CHUNK):
                 chunk = list(docs[start : start + CHUNK])
@@ -102,6 +99,16 @@ class FacetSets:
         for (facet, value), members in grouped.items():
             values = self.values[facet]
             values[value] = values.get(value, 0) | mask(members)
+
+
+def _column(session: Session, sql: str) -> list[int]:
+    """One column of integers, read through the driver's cursor (tens of thousands of rows)."""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 _SETS: dict[str, FacetSets] = {}

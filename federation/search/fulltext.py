@@ -79,8 +79,18 @@ def ranked(session: Session, query: str) -> TextualSelect:
 
 
 def match_ids(session: Session, query: str) -> list[int]:
-    """The ids of every document matching ``query``."""
-    return list(session.execute(matching(session, query)).scalars())
+    """The ids of every document matching ``query`` (tens of thousands for a common word: read
+    through the driver's cursor, which is several times faster than result rows)."""
+    if is_sqlite(session):
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+    else:
+        sql = "SELECT doc FROM search_text WHERE tsv @@ to_tsquery('simple', %s)"
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, (query,))
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def in_ids(session: Session, name: str, ids: list[int]) -> str:

@@ -41,3 +41,14 @@ class SearchFacet(SQLModel, table=True):
     facet: str = Field(max_length=20, primary_key=True)
     value: str = Field(max_length=100, primary_key=True)
     doc: int = Field(primary_key=True)
+
+
+class SearchGeneration(SQLModel, table=True):
+    """One row (id 1) whose ``n`` every change of the search tables increments, in the same
+    transaction: readers that cache facet sets know in one read whether the tables moved. On
+    PostgreSQL the row lock also orders concurrent writers' commits."""
+
+    __tablename__ = "search_generation"
+
+    id: int = Field(default=1, primary_key=True)
+    n: int = 0

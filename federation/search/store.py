@@ -7,13 +7,13 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session, col
 
 from federation.db.bulk import insert_rows
 from federation.search import fulltext
 from federation.search.facets import text_labels, values_of
-from federation.search.models import SearchDoc, SearchFacet
+from federation.search.models import SearchDoc, SearchFacet, SearchGeneration
 from federation.search.text import indexed
 
 CHUNK = 1_000
@@ -23,6 +23,14 @@ def refresh(session: Session, removed: Sequence[str], added: Sequence[dict[str, 
     """Index rows ``removed`` (IRIs) are gone and ``added`` (index row dicts) are new."""
     _remove(session, removed)
     _add(session, added)
+    bumped = session.execute(
+        update(SearchGeneration)
+        .where(col(SearchGeneration.id) == 1)
+        .values(n=col(SearchGeneration.n) + 1)
+    )
+    if not bumped.rowcount:  # type: ignore[attr-defined]
+        session.add(SearchGeneration(id=1, n=1))
+        session.flush()
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:

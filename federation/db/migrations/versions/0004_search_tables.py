@@ -39,6 +39,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("search_facet", schema=None) as batch_op:
         batch_op.create_index("ix_search_facet_doc", ["doc", "facet", "value"], unique=False)
+    generation = op.create_table(
+        "search_generation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_search_generation")),
+    )
+    op.bulk_insert(generation, [{"id": 1, "n": 0}])
     if op.get_bind().dialect.name == "sqlite":
         # Stemmed words (federation.search.text), so the tokenizer only splits and folds.
         op.execute(
@@ -46,9 +53,7 @@ def upgrade() -> None:
             "name, body, tokenize = 'unicode61 remove_diacritics 2')"
         )
     else:
-        op.execute(
-            "CREATE TABLE search_text (doc INTEGER PRIMARY KEY, tsv TSVECTOR NOT NULL)"
-        )
+        op.execute("CREATE TABLE search_text (doc INTEGER PRIMARY KEY, tsv TSVECTOR NOT NULL)")
         op.execute("CREATE INDEX ix_search_text_tsv ON search_text USING GIN (tsv)")
 
 
@@ -57,5 +62,6 @@ def downgrade() -> None:
         op.execute("DROP TABLE search_fts")
     else:
         op.execute("DROP TABLE search_text")
+    op.drop_table("search_generation")
     op.drop_table("search_facet")
     op.drop_table("search_doc")
