@@ -101,9 +101,7 @@ class Rows:
             "peer.test": ("peer", 1),
             "other.test": ("other", 2),
         }.get(base, ("test", None))
-        counts = apply(
-            self.session, [member], source=source, peer_id=peer_id, fetched_at=START
-        )
+        counts = apply(self.session, [member], source=source, peer_id=peer_id, fetched_at=START)
         assert not counts.conflicts
         self.session.flush()
 

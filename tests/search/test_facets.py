@@ -99,7 +99,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("filters", CASES, ids=lambda f: "&".join(f"{k}={v}" for k, v in f.items()) or "none")
+@pytest.mark.parametrize(
+    "filters", CASES, ids=lambda f: "&".join(f"{k}={v}" for k, v in f.items()) or "none"
+)
 def test_every_facet_counts_right(
     client: TestClient, rows: Rows, filters: dict[str, list[str]]
 ) -> None:
@@ -129,6 +131,7 @@ def test_selected_values_stay_visible_with_their_counts(client: TestClient, rows
     generated(rows)
     body = client.get("/search", params={"country": "BF"}).json()
     countries = {v["value"]: v for v in body["facets"]["country"]["values"]}
-    assert countries["BF"]["selected"] and not countries["SN"]["selected"]
+    assert countries["BF"]["selected"]
+    assert not countries["SN"]["selected"]
     assert countries["SN"]["count"] == 20  # what adding SN would give (OR within a facet)
     assert countries["BF"]["label"] == "Burkina Faso"

@@ -29,9 +29,7 @@ def test_french_stems_meet(client: TestClient, rows: Rows) -> None:
     assert names(client, q="éducatif") == ["Éducation des filles"]
 
 
-def test_english_words_find_french_records_by_their_labels(
-    client: TestClient, rows: Rows
-) -> None:
+def test_english_words_find_french_records_by_their_labels(client: TestClient, rows: Rows) -> None:
     rows.put("action", "Puits à Kaya", countries=["BF"], sectors=["14030"])
     rows.put("action", "Soins à Thiès", countries=["SN"], sectors=["12220"])
     assert names(client, q="drinking water") == ["Puits à Kaya"]
@@ -56,9 +54,7 @@ def test_query_syntax_is_not_interpreted(client: TestClient, rows: Rows) -> None
         assert [h["name"] for h in answer.json()["hits"]] in (["Puits à Kaya"], []), q
 
 
-def test_a_word_in_the_name_ranks_before_a_word_in_the_text(
-    client: TestClient, rows: Rows
-) -> None:
+def test_a_word_in_the_name_ranks_before_a_word_in_the_text(client: TestClient, rows: Rows) -> None:
     rows.put("action", "Appui aux communes", description="Dont un volet santé parmi d'autres.")
     rows.put("action", "Santé maternelle", description="Centres de santé.")
     assert names(client, q="santé") == ["Santé maternelle", "Appui aux communes"]
