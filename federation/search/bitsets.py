@@ -14,18 +14,22 @@ reader but a test sharing the writer's uncommitted connection (tests reset it)."
 
 from __future__ import annotations
 
+import re
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from federation.search import fulltext
 from federation.search.models import SearchFacet, SearchGeneration
 
 CHUNK = 5_000
+MAX_STEMS = 2_000  # word sets kept per database (about 15 KB each at 120,000 documents)
 
+_NONZERO = re.compile(b"[^\\x00]")
 # For each byte value, the positions of its set bits.
 _BITS = [tuple(j for j in range(8) if byte >> j & 1) for byte in range(256)]
 
@@ -45,10 +49,14 @@ def ids_of(bits: int) -> list[int]:
     """The ids in a bitset, ascending."""
     found: list[int] = []
     data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    if bits.bit_count() * 4 < len(data):  # sparse: skip the zero bytes in C
+        for match in _NONZERO.finditer(data):
+            index = match.start()
+            found.extend(index * 8 + j for j in _BITS[data[index]])
+        return found
     for index, byte in enumerate(data):
         if byte:
-            base = index * 8
-            found.extend(base + j for j in _BITS[byte])
+            found.extend(index * 8 + j for j in _BITS[byte])
     return found
 
 
@@ -58,7 +66,18 @@ class FacetSets:
     known: int = 0  # every id whose facet rows were read
     values: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     generation: int | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    # The smallest new id of each refresh that found new documents: a cached word set is
+    # brought up to date by reading the matches from the oldest batch it has not seen.
+    batches: list[int] = field(default_factory=list)
+    # (column, stem) -> [bitset, number of batches it includes]; the most recently used last.
+    stems: OrderedDict[tuple[str, str], list[int]] = field(default_factory=OrderedDict)
+    average: float | None = None  # documents' average length in stems (BM25), estimated once
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def average_length(self, session: Session) -> float:
+        if self.average is None:
+            self.average = fulltext.sample_lengths(session)
+        return self.average
 
     def refresh(self, session: Session) -> None:
         generation = session.execute(
@@ -72,12 +91,48 @@ class FacetSets:
             if self.known.bit_length() > 2 * max(len(ids), 1_000):  # mostly dead: start again
                 self.known = 0
                 self.values = defaultdict(dict)
+                self.stems.clear()
+                self.batches.clear()
             fresh = ids_of(live & ~self.known)
             if fresh:
                 self._load(session, fresh, everything=self.known == 0)
+                self.batches.append(fresh[0])
             self.known |= live
             self.live = live
             self.generation = generation
+
+    def stem_bits(self, session: Session, stem: str, column: str | None = None) -> int:
+        """The documents holding ``stem`` (in ``column`` only, when given), from the cache
+        when it is there (brought up to date with the documents added since), else from the
+        full-text table."""
+        key = (column or "", stem)
+        with self.lock:
+            entry = self.stems.get(key)
+            if entry is None:
+                entry = [mask(fulltext.stem_ids(session, stem, column, 0)), len(self.batches)]
+                self.stems[key] = entry
+            elif entry[1] < len(self.batches):
+                floor = min(self.batches[entry[1] :])
+                entry[0] |= mask(fulltext.stem_ids(session, stem, column, floor))
+                entry[1] = len(self.batches)
+            self.stems.move_to_end(key)
+            while len(self.stems) > MAX_STEMS:
+                self.stems.popitem(last=False)
+            return entry[0]
+
+    def words_bits(
+        self, session: Session, terms: Sequence[tuple[str, ...]], column: str | None = None
+    ) -> int:
+        """The live documents holding every term (a term: any of its stems)."""
+        bits = self.live
+        for alternatives in terms:
+            either = 0
+            for stem in alternatives:
+                either |= self.stem_bits(session, stem, column)
+            bits &= either
+            if not bits:
+                break
+        return bits
 
     def _load(self, session: Session, docs: Sequence[int], *, everything: bool) -> None:
         grouped: dict[tuple[str, str], list[int]] = defaultdict(list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from sqlalchemy import Float, Integer, column, text
+from sqlalchemy import Integer, column, text
 from sqlalchemy.sql.selectable import TextualSelect
 from sqlmodel import Session
 
@@ -63,21 +63,6 @@ def matching(session: Session, query: str) -> TextualSelect:
     return clause.bindparams(fts=query).columns(column("doc", Integer))
 
 
-def ranked(session: Session, query: str) -> TextualSelect:
-    """(doc, rank) of the documents matching ``query``, the best with the lowest rank."""
-    if is_sqlite(session):
-        clause = text(
-            f"SELECT rowid AS doc, bm25(search_fts, {NAME_WEIGHT}, 1.0) AS rank "  # noqa: S608
-            "FROM search_fts WHERE search_fts MATCH :fts"
-        )
-    else:
-        clause = text(
-            "SELECT doc, -ts_rank(tsv, to_tsquery('simple', :fts)) AS rank "
-            "FROM search_text WHERE tsv @@ to_tsquery('simple', :fts)"
-        )
-    return clause.bindparams(fts=query).columns(column("doc", Integer), column("rank", Float))
-
-
 def match_ids(session: Session, query: str) -> list[int]:
     """The ids of every document matching ``query`` (tens of thousands for a common word: read
     through the driver's cursor, which is several times faster than result rows)."""
@@ -88,6 +73,23 @@ def match_ids(session: Session, query: str) -> list[int]:
     cursor = session.connection().connection.cursor()
     try:
         cursor.execute(sql, (query,))
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def stem_ids(session: Session, stem: str, column: str | None, floor: int) -> list[int]:
+    """The ids, from ``floor`` up, of the documents holding ``stem`` (a ``\\w+`` stem) in
+    ``column`` ("name") or anywhere."""
+    if is_sqlite(session):
+        target = f'{column} : "{stem}"' if column else f'"{stem}"'
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?"
+    else:
+        target = f"'{stem}':A" if column else f"'{stem}'"
+        sql = "SELECT doc FROM search_text WHERE tsv @@ to_tsquery('simple', %s) AND doc >= %s"
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, (target, floor))
         return [row[0] for row in cursor.fetchall()]
     finally:
         cursor.close()
@@ -105,41 +107,56 @@ def ids_param(session: Session, ids: list[int]) -> object:
     return json.dumps(ids) if is_sqlite(session) else ids
 
 
-def ranked_page(
-    session: Session, query: str, ids: list[int] | None, limit: int, offset: int
-) -> list[tuple[int, str]]:
-    """(doc, IRI) of a page of the documents matching ``query`` (among ``ids`` when given),
-    the best first, ties by IRI."""
-    among = f"AND {in_ids(session, 'd.id', ids)}" if ids is not None else ""
-    if is_sqlite(session):
-        sql = (
-            f"SELECT d.id, d.iri FROM search_fts f JOIN search_doc d ON d.id = f.rowid "  # noqa: S608
-            f"WHERE search_fts MATCH :fts {among} "
-            f"ORDER BY bm25(search_fts, {NAME_WEIGHT}, 1.0), d.iri LIMIT :limit OFFSET :offset"
-        )
-    else:
-        sql = (
-            "SELECT d.id, d.iri FROM search_text f JOIN search_doc d ON d.id = f.doc "  # noqa: S608
-            f"WHERE f.tsv @@ to_tsquery('simple', :fts) {among} "
-            "ORDER BY ts_rank(f.tsv, to_tsquery('simple', :fts)) DESC, d.iri "
-            "LIMIT :limit OFFSET :offset"
-        )
-    params: dict[str, object] = {"fts": query, "limit": limit, "offset": offset}
-    if ids is not None:
-        params["ids"] = ids_param(session, ids)
-    return [(int(doc), iri) for doc, iri in session.execute(text(sql), params)]
-
-
 def dated_page(
     session: Session, ids: list[int] | None, limit: int, offset: int
 ) -> list[tuple[int, str]]:
-    """(doc, IRI) of a page of documents (among ``ids`` when given), newest change first."""
+    """(doc, IRI) of a page of documents (among ``ids`` when given), newest change first,
+    ties by IRI descending (so one index, walked backwards, gives the order)."""
     where = f"WHERE {in_ids(session, 'id', ids)}" if ids is not None else ""
     sql = (
         f"SELECT id, iri FROM search_doc {where} "  # noqa: S608
-        "ORDER BY modified DESC, iri LIMIT :limit OFFSET :offset"
+        "ORDER BY modified DESC, iri DESC LIMIT :limit OFFSET :offset"
     )
     params: dict[str, object] = {"limit": limit, "offset": offset}
     if ids is not None:
         params["ids"] = ids_param(session, ids)
     return [(int(doc), iri) for doc, iri in session.execute(text(sql), params)]
+
+
+def contents(session: Session, ids: list[int]) -> list[tuple[int, str, str, str]]:
+    """(doc, IRI, name stems, body stems) of SQLite documents, for ranking them in Python."""
+    sql = (
+        "SELECT f.rowid, d.iri, f.name, f.body FROM search_fts f "
+        "JOIN search_doc d ON d.id = f.rowid WHERE f.rowid IN (SELECT value FROM json_each(?))"
+    )
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, (json.dumps(ids),))
+        return [(row[0], row[1], row[2], row[3]) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def sample_lengths(session: Session, size: int = 2_000) -> float:
+    """The average weighted length (name x NAME_WEIGHT + body, in stems) of SQLite documents,
+    estimated on a sample: BM25's length normalisation."""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute("SELECT name, body FROM search_fts LIMIT ?", (size,))
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    if not rows:
+        return 1.0
+    total = sum(NAME_WEIGHT * len(name.split()) + len(body.split()) for name, body in rows)
+    return max(1.0, total / len(rows))
+
+
+def ts_ranked(session: Session, query: str, ids: list[int]) -> list[tuple[str, float]]:
+    """(IRI, rank) of PostgreSQL documents among ``ids`` for ``query``, the best first."""
+    sql = (
+        "SELECT d.iri, ts_rank(t.tsv, to_tsquery('simple', :fts)) AS rank FROM search_text t "
+        "JOIN search_doc d ON d.id = t.doc WHERE t.doc = ANY(:ids) ORDER BY rank DESC, d.iri"
+    )
+    rows = session.execute(text(sql), {"fts": query, "ids": ids})
+    return [(iri, float(rank)) for iri, rank in rows]

@@ -23,7 +23,7 @@ FULL_TEXT_TABLES = ("search_fts", "search_text")
 class SearchDoc(SQLModel, table=True):
     __tablename__ = "search_doc"
     __table_args__ = (
-        Index("ix_search_doc_kind_modified", "kind", "modified"),
+        Index("ix_search_doc_modified_iri", "modified", "iri"),
         {"sqlite_autoincrement": True},
     )
 

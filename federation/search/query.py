@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlmodel import Session, col
 
-from federation.search import bitsets, fulltext
+from federation.search import bitsets, fulltext, ranking
 from federation.search.facets import FACETS
 from federation.search.filters import Filters, SearchRequest, Sort
 from federation.search.models import SearchDoc, SearchFacet
@@ -59,11 +59,10 @@ def search(session: Session, request: SearchRequest) -> Found:
     sets = bitsets.facet_sets(session)
     filters = request.filters
     terms = query_terms(filters.q)
-    expression = fulltext.expression(session, terms) if terms else ""
-    text_bits = _text_bits(session, sets, filters, expression)
+    text_bits = _text_bits(session, sets, filters, terms)
     chosen = _facet_bits(sets, filters, text_bits)
     total = chosen.bit_count()
-    iris = _page(session, request, chosen, total, expression) if total else []
+    iris = _page(session, sets, request, chosen, total=total, terms=terms) if total else []
     counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
     plain = [f.name for f in FACETS if f.name not in filters.facets]
     groups: list[tuple[list[str], int]] = [(plain, chosen)]
@@ -82,13 +81,15 @@ def search(session: Session, request: SearchRequest) -> Found:
     return Found(total, iris, counts)
 
 
-def _text_bits(session: Session, sets: bitsets.FacetSets, filters: Filters, expression: str) -> int:
+def _text_bits(
+    session: Session, sets: bitsets.FacetSets, filters: Filters, terms: list[tuple[str, ...]]
+) -> int:
     """The live documents the words select (all of them when there are no words)."""
     if not filters.q:
         return sets.live
-    if not expression:  # only stop words: nothing matches
+    if not terms:  # only stop words: nothing matches
         return 0
-    return sets.live & bitsets.mask(fulltext.match_ids(session, expression))
+    return sets.words_bits(session, terms)
 
 
 def _facet_bits(sets: bitsets.FacetSets, filters: Filters, bits: int) -> int:
@@ -101,63 +102,21 @@ def _facet_bits(sets: bitsets.FacetSets, filters: Filters, bits: int) -> int:
     return bits
 
 
-SMALL = 20_000  # up to this many matches, the page is asked among their ids
-
-
 def _page(
-    session: Session, request: SearchRequest, bits: int, total: int, expression: str
+    session: Session,
+    sets: bitsets.FacetSets,
+    request: SearchRequest,
+    bits: int,
+    *,
+    total: int,
+    terms: list[tuple[str, ...]],
 ) -> list[str]:
     offset = (request.page - 1) * request.per_page
-    relevance = request.sort is Sort.RELEVANCE and bool(expression)
-    if total <= SMALL:
-        ids = bitsets.ids_of(bits)
-        if relevance:
-            rows = fulltext.ranked_page(session, expression, ids, request.per_page, offset)
-        else:
-            rows = fulltext.dated_page(session, ids, request.per_page, offset)
-        return [iri for _, iri in rows]
-    # Many matches: walk the whole order in chunks, keeping the matching ones.
-    found: list[str] = []
-    seen = 0
-    start = 0
-    chunk = max(1_000, 4 * (offset + request.per_page))
-    while len(found) < request.per_page:
-        if relevance:
-            rows = fulltext.ranked_page(session, expression, None, chunk, start)
-        else:
-            rows = fulltext.dated_page(session, None, chunk, start)
-        for doc, iri in rows:
-            if bits >> doc & 1:
-                if seen >= offset:
-                    found.append(iri)
-                    if len(found) == request.per_page:
-                        break
-                seen += 1
-        if len(rows) < chunk:
-            break
-        start += chunk
-    return found
-
-
-def facet_counts(session: Session, filters: Filters) -> dict[str, dict[str, int]]:
-    """facet -> value -> number of matching documents (disjunctive, see the module)."""
-    counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
-    plain = [f.name for f in FACETS if f.name not in filters.facets]
-    groups: list[tuple[list[str], Filters]] = [(plain, filters)]
-    groups += [([name], filters.without(name)) for name in sorted(filters.facets)]
-    for names, chosen in groups:
-        if not names:
-            continue
-        # Driven by the matching documents (the facet rows of each, by the (doc, facet, value)
-        # index), not by a scan of every facet row.
-        docs = matching(session, chosen).subquery()
-        statement = (
-            select(col(SearchFacet.facet), col(SearchFacet.value), func.count())
-            .select_from(docs)
-            .join(SearchFacet, col(SearchFacet.doc) == docs.c.id)
-            .where(col(SearchFacet.facet).in_(names))
-            .group_by(col(SearchFacet.facet), col(SearchFacet.value))
+    if request.sort is Sort.RELEVANCE and terms:
+        return ranking.relevance_page(
+            session, sets, bits, total=total, terms=terms, offset=offset, limit=request.per_page
         )
-        for facet, value, count in session.execute(statement):
-            counts[facet][value] = count
-    return counts
+    live = sets.live.bit_count()
+    return ranking.date_page(
+        session, bits, total=total, offset=offset, limit=request.per_page, live=live
+    )

@@ -29,7 +29,7 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     with op.batch_alter_table("search_doc", schema=None) as batch_op:
-        batch_op.create_index("ix_search_doc_kind_modified", ["kind", "modified"], unique=False)
+        batch_op.create_index("ix_search_doc_modified_iri", ["modified", "iri"], unique=False)
     op.create_table(
         "search_facet",
         sa.Column("facet", sa.String(length=20), nullable=False),
