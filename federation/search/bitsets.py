@@ -138,11 +138,20 @@ class FacetSets:
         grouped: dict[tuple[str, str], list[int]] = defaultdict(list)
         columns = (col(SearchFacet.facet), col(SearchFacet.value), col(SearchFacet.doc))
         if everything:
+            # One row per value with its documents as text: the database groups, and Python
+            # splits strings instead of walking 1.7 million rows at 100,000 actions.
+            aggregate = (
+                "group_concat(doc)"
+                if session.connection().dialect.name == "sqlite"
+                else "string_agg(doc::text, ',')"
+            )
             cursor = session.connection().connection.cursor()
             try:
-                cursor.execute("SELECT facet, value, doc FROM search_facet")
-                for facet, value, doc in cursor.fetchall():
-                    grouped[facet, value].append(doc)
+                cursor.execute(
+                    f"SELECT facet, value, {aggregate} FROM search_facet GROUP BY facet, value"  # noqa: S608
+                )
+                for facet, value, members in cursor.fetchall():
+                    grouped[facet, value] = list(map(int, members.split(",")))
             finally:
                 cursor.close()
         else:
