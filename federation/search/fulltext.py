@@ -25,15 +25,19 @@ def insert(session: Session, rows: Sequence[tuple[int, str, str]]) -> None:
     """(document id, name stems, body stems) of new documents."""
     if not rows:
         return
-    params = [{"doc": doc, "name": name, "body": body} for doc, name, body in rows]
     if is_sqlite(session):
-        statement = "INSERT INTO search_fts (rowid, name, body) VALUES (:doc, :name, :body)"
-    else:
-        statement = (
-            "INSERT INTO search_text (doc, tsv) VALUES (:doc, "
-            "setweight(to_tsvector('simple', :name), 'A') || "
-            "setweight(to_tsvector('simple', :body), 'B'))"
-        )
+        cursor = session.connection().connection.cursor()
+        try:
+            cursor.executemany("INSERT INTO search_fts (rowid, name, body) VALUES (?, ?, ?)", rows)
+        finally:
+            cursor.close()
+        return
+    statement = (
+        "INSERT INTO search_text (doc, tsv) VALUES (:doc, "
+        "setweight(to_tsvector('simple', :name), 'A') || "
+        "setweight(to_tsvector('simple', :body), 'B'))"
+    )
+    params = [{"doc": doc, "name": name, "body": body} for doc, name, body in rows]
     session.execute(text(statement), params)
 
 
@@ -41,10 +45,13 @@ def delete(session: Session, docs: Sequence[int]) -> None:
     if not docs:
         return
     if is_sqlite(session):
-        statement = "DELETE FROM search_fts WHERE rowid = :doc"
-    else:
-        statement = "DELETE FROM search_text WHERE doc = :doc"
-    session.execute(text(statement), [{"doc": doc} for doc in docs])
+        cursor = session.connection().connection.cursor()
+        try:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = ?", [(doc,) for doc in docs])
+        finally:
+            cursor.close()
+        return
+    session.execute(text("DELETE FROM search_text WHERE doc = ANY(:docs)"), {"docs": list(docs)})
 
 
 def expression(session: Session, terms: Sequence[tuple[str, ...]]) -> str:
