@@ -12,8 +12,10 @@ the index (built once per parameters and code version of the derived tables, the
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -262,13 +264,17 @@ def _code_version() -> str:
 def cached_index(actions: int, networks: int = 12, seed: int = 0) -> Path:
     """A SQLite file holding the index (built on first use; copy it before writing to it)."""
     path = CACHE / f"fed-bench-index-{actions}-{networks}-{seed}-{_code_version()}.db"
-    if not path.exists():
-        started = time.perf_counter()
-        partial = path.with_suffix(".partial")
-        partial.unlink(missing_ok=True)
-        build_index(partial, actions=actions, networks=networks, seed=seed)
-        partial.rename(path)
-        print(f"built the index in {time.perf_counter() - started:.1f} s: {path}")
+    if path.exists():
+        return path
+    # Two benches asking for the same index at once: one builds, the other waits for it.
+    with path.with_suffix(".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            started = time.perf_counter()
+            partial = path.with_suffix(f".{os.getpid()}.partial")
+            build_index(partial, actions=actions, networks=networks, seed=seed)
+            os.replace(partial, path)
+            print(f"built the index in {time.perf_counter() - started:.1f} s: {path}")
     return path
 
 
