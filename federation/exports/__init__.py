@@ -1,1 +1,2 @@
-"""Exports of index records: CSV, XLSX, IATI 2.03 activity XML, local authorities' yearly summary."""
+"""Exports of index records: CSV, XLSX, IATI 2.03 activity XML, and the local authorities'
+yearly development-aid summary (federation/exports/README.md)."""

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from starlette.datastructures import QueryParams
 
-from federation.codelists.registry import codelists
+from federation.codelists.registry import Scheme, codelists
 from federation.errors import FieldError, ValidationFailed
 from federation.search.facets import BY_NAME, KINDS
 
@@ -84,6 +84,7 @@ def read_filters(params: QueryParams, errors: list[FieldError]) -> Filters:
             problem = _check(name, value)
             if problem:
                 errors.append(problem)
+        values = [_canonical(name, value) for value in values]
         if name == "sector":  # a 3-digit code asks for the category
             categories = [v for v in values if len(v) == 3]
             values = [v for v in values if len(v) != 3]
@@ -92,6 +93,17 @@ def read_filters(params: QueryParams, errors: list[FieldError]) -> Filters:
         if values:
             facets[name] = tuple(sorted({*facets.get(name, ()), *values}))
     return Filters(q, facets)
+
+
+def _canonical(name: str, value: str) -> str:
+    """The code as the index holds it ("bf" -> "BF")."""
+    scheme = BY_NAME[name].scheme
+    if scheme is None:
+        return value
+    concept = codelists()[scheme].get(value)
+    if concept is None and name == "sector":
+        concept = codelists()[Scheme.SECTOR_CATEGORY].get(value)
+    return concept.code if concept is not None else value
 
 
 def _check(name: str, value: str) -> FieldError | None:
