@@ -10,7 +10,7 @@ from federation.api.deps import SessionDep, SettingsDep
 from federation.similar import service
 from federation.similar.params import MAX_K, read_request
 from federation.similar.schemas import SimilarPublic
-from federation.web.render import respond
+from federation.web.render import page, respond, wants_html
 
 router = APIRouter(tags=["similar"])
 
@@ -32,5 +32,8 @@ router = APIRouter(tags=["similar"])
 )
 def similar_projects(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     """The most similar actions, the best first, each with its reasons."""
+    asked = ("iri", "text", "country", "sector", "sdg")
+    if wants_html(request) and not any(request.query_params.get(name) for name in asked):
+        return page(request, "similar/form.html")  # a person arriving: the form
     found = service.similar(session, settings, read_request(request.query_params))
     return respond(request, found.model_dump(mode="json"), "similar/similar.html")

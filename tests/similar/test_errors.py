@@ -66,3 +66,10 @@ def test_bad_descriptions_are_refused(
 def test_every_bad_field_is_named_at_once(client: TestClient) -> None:
     body = error(client, 422, text="eau", country="XX", sdg="0", k="0")
     assert {f["field"] for f in body["fields"]} == {"country", "sdg", "k"}
+
+
+def test_a_browser_asking_nothing_gets_the_form(client: TestClient) -> None:
+    page = client.get("/similar", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert '<textarea id="text" name="text"' in page.text
+    assert client.get("/similar").status_code == 422  # a program asking nothing: an error
