@@ -49,3 +49,15 @@ def test_a_browser_gets_the_page_with_facets_and_hits(client: TestClient, rows: 
     assert 'href="?q=puits"' in page.text  # removing it keeps the words
     json_answer = client.get("/search", params={"q": "puits"})
     assert json_answer.headers["content-type"] == "application/json"
+
+
+def test_the_page_offers_to_export_what_it_found(client: TestClient, rows: Rows) -> None:
+    rows.put("action", "Puits à Kaya", countries=["BF"], sectors=["14030"])
+    rows.put("action", "Puits à Thiès", base=PEER_URL, countries=["SN"], sectors=["14030"])
+    page = client.get("/search", params={"q": "puits", "country": "BF", "format": "html"})
+    link = page.text.split('href="/exports/actions.csv', 1)[1].split('"', 1)[0]
+    assert link == "?q=puits&amp;country=BF"
+    exported = client.get("/exports/actions.csv?q=puits&country=BF")
+    assert exported.status_code == 200
+    assert "Puits à Kaya" in exported.text
+    assert "Puits à Thiès" not in exported.text
