@@ -254,7 +254,7 @@ def _code_version() -> str:
     """Changes when the derived tables' code changes, so a stale cache is rebuilt."""
     root = Path(__file__).resolve().parent.parent / "federation"
     digest = hashlib.sha256(str(head_revision()).encode())
-    for package in ("search", "clusters", "index"):
+    for package in ("search", "clusters", "reports", "index"):
         for path in sorted((root / package).glob("*.py")):
             digest.update(path.read_bytes())
     digest.update(Path(__file__).read_bytes())

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 import uvicorn
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from federation.cli.context import engine, one_line_errors, settings
@@ -21,6 +22,7 @@ from federation.db.engine import session_scope
 from federation.db.migrate import current_revision, head_revision, upgrade
 from federation.imports.columns import Kind
 from federation.imports.service import ImportReport, import_file
+from federation.index import derived
 from federation.network.service import ensure_network
 from federation.publication.backfill import backfill
 from federation.sample.seed import seed as seed_directory
@@ -54,7 +56,29 @@ def db_upgrade() -> None:
         with session_scope(built) as session:
             ensure_network(session, settings())
             backfill(session, settings().base_url)
+        rebuilt = _rebuild_derived(built)
         click.echo(f"database at {head_revision()} (was {before or 'empty'})")
+        if rebuilt:
+            click.echo(f"search, same-actor and report tables built for {rebuilt} index rows")
+
+
+@cli.group(help="The cross-region index (own and harvested records).")
+def index() -> None:
+    pass
+
+
+@index.command(
+    "rebuild",
+    help="Build the search, same-actor and report tables again from the index rows "
+    "(admins' same-actor decisions are kept).",
+)
+@one_line_errors
+def index_rebuild() -> None:
+    with engine() as built:
+        upgrade(built)
+        with session_scope(built) as session:
+            count = derived.rebuild(session)
+    click.echo(f"search, same-actor and report tables built for {count} index rows")
 
 
 @db.command("current", help="Print the schema revision of the database.")
@@ -149,5 +173,14 @@ def _prepare() -> None:
         with session_scope(built) as session:
             ensure_network(session, settings())
             republished = backfill(session, settings().base_url)
+        rebuilt = _rebuild_derived(built)
     if republished:
         click.echo(f"published the linked data of {republished} records")
+    if rebuilt:
+        click.echo(f"search, same-actor and report tables built for {rebuilt} index rows")
+
+
+def _rebuild_derived(built: Engine) -> int:
+    """After a migration that added derived tables to a database with an index: fill them."""
+    with session_scope(built) as session:
+        return derived.rebuild(session) if derived.missing(session) else 0

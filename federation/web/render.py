@@ -54,8 +54,8 @@ def environment() -> Environment:
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """The HTML page ``template`` (under ``web/templates``) with the node's settings at hand."""
     settings = request.app.state.settings
-    html = environment().get_template(template).render(
-        request=request, settings=settings, **context
+    html = (
+        environment().get_template(template).render(request=request, settings=settings, **context)
     )
     return HTMLResponse(html, status_code=status_code)
 

@@ -39,7 +39,9 @@ def test_upgrade_from_empty_matches_the_models(empty_engine: Engine) -> None:
     upgrade(empty_engine)
     assert current_revision(empty_engine) == head_revision()
     with empty_engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": in_models})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": in_models}
+        )
         assert compare_metadata(context, metadata) == []
     assert set(metadata.tables) <= set(inspect(empty_engine).get_table_names())
 
