@@ -30,6 +30,7 @@ from federation.api.app import create_app
 from federation.db.engine import make_engine
 from federation.db.migrate import upgrade
 from federation.harvest.models import HarvestRun, QuarantinedMember
+from federation.index import service as index_service
 from federation.index.models import IndexRecord
 from federation.network.service import ensure_network
 from federation.peers.models import Peer
@@ -209,7 +210,11 @@ INDEX_TABLES = (QuarantinedMember, HarvestRun, IndexRecord, Peer)
 
 
 def clear_index(engine: Engine) -> None:
+    """Empty the index the way the node removes rows (its derived tables with it), then the
+    harvest bookkeeping."""
     with Session(engine) as session:
+        iris = list(session.execute(select(col(IndexRecord.iri))).scalars())
+        index_service.remove(session, iris)
         for model in INDEX_TABLES:
             session.execute(delete(model))
         session.commit()
