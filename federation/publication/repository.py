@@ -41,22 +41,33 @@ def get(session: Session, record_id: uuid.UUID) -> RecordRdf | None:
 def stream_ntriples(
     session: Session, chunk: int = 500, after: tuple[str, uuid.UUID] | None = None
 ) -> Iterator[list[bytes]]:
-    """Every record's N-Triples in record IRI order, ``chunk`` records at a time (server-side
-    cursor); with ``after`` = (kind, id), only the records that come after that one.
+    """Every record's N-Triples in record IRI order, ``chunk`` records at a time; with
+    ``after`` = (kind, id), only the records that come after that one.
+
+    Each chunk is one complete keyset query (no statement stays open between chunks), inside
+    the caller's transaction, so the dump is one snapshot and a client that goes away
+    mid-dump leaves no pending statement behind: one such statement once kept SQLite's read
+    transaction open on a pooled connection, and later requests on it saw the old data.
 
     IRIs are ``{base}/{kind}/{uuid}``: ordering by kind (actions < actors < groups) then id is
     ordering by IRI, since both backends order UUIDs as their lower-case hex text."""
-    stmt = select(col(RecordRdf.ntriples))
-    if after is not None:
-        kind, record_id = after
-        stmt = stmt.where(
-            (col(RecordRdf.kind) > kind)
-            | ((col(RecordRdf.kind) == kind) & (col(RecordRdf.id) > record_id))
-        )
-    stmt = stmt.order_by(col(RecordRdf.kind), col(RecordRdf.id)).execution_options(yield_per=chunk)
-    result = session.execute(stmt)
-    for partition in result.partitions(chunk):
-        yield [bytes(row[0]) for row in partition]
+    position = after
+    while True:
+        stmt = select(col(RecordRdf.kind), col(RecordRdf.id), col(RecordRdf.ntriples))
+        if position is not None:
+            kind, record_id = position
+            stmt = stmt.where(
+                (col(RecordRdf.kind) > kind)
+                | ((col(RecordRdf.kind) == kind) & (col(RecordRdf.id) > record_id))
+            )
+        stmt = stmt.order_by(col(RecordRdf.kind), col(RecordRdf.id)).limit(chunk)
+        rows = session.execute(stmt).all()
+        if not rows:
+            return
+        yield [bytes(row[2]) for row in rows]
+        if len(rows) < chunk:
+            return
+        position = (rows[-1][0], rows[-1][1])
 
 
 def state(session: Session) -> tuple[int, int, str]:
