@@ -22,8 +22,7 @@ from sqlmodel import Session
 
 from federation.db.engine import make_engine
 from federation.sample.seed import seed
-from tests.live import LOOPBACK, node_template, node_settings  # noqa: F401 (fixture)
-from tests.live import Node
+from tests.live import LOOPBACK, Node, node_settings, node_template  # noqa: F401 (fixture)
 
 BASE_ENV = {"FED_NODE_ID": "bretagne", "FED_REGION": "Bretagne"}
 
