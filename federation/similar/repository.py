@@ -104,17 +104,7 @@ def stems_of(session: Session, docs: list[int]) -> dict[int, tuple[str, str]]:
 
 def documents_with(session: Session, stem: str) -> list[int]:
     """The ids of the search documents holding ``stem``."""
-    query = fulltext.expression(session, [(stem,)])
-    if fulltext.is_sqlite(session):
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
-    else:
-        sql = "SELECT doc FROM search_text WHERE tsv @@ to_tsquery('simple', %s)"
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, (query,))
-        return [row[0] for row in cursor.fetchall()]
-    finally:
-        cursor.close()
+    return fulltext.match_ids(session, fulltext.expression(session, [(stem,)]))
 
 
 def count_documents(session: Session, stem: str) -> int:
