@@ -14,6 +14,7 @@ from typing import Any
 
 from federation.codelists.registry import Scheme, codelists
 from federation.errors import FieldError, ValidationFailed
+from federation.search.filters import MAX_QUERY_CHARS
 
 MAX_VALUES = 300  # per filter
 YEARS = (1900, 2100)
@@ -33,6 +34,7 @@ NAMES = {
     "status": "statuses",
     "actor_type": "actor_types",
     "sdg": "sdgs",
+    "q": "words",  # the search's words: the records a search for them finds
 }
 KINDS = ("actor", "action")
 
@@ -50,6 +52,7 @@ class ReportFilters:
     statuses: tuple[str, ...] = ()
     actor_types: tuple[str, ...] = ()
     sdgs: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # one string at most: the words of ``q``
 
     def as_dict(self) -> dict[str, list[Any]]:
         """The filters set, by parameter name (the form stored in a report)."""
@@ -67,7 +70,8 @@ class ReportFilters:
     def on_totals(self) -> bool:
         """Whether the running totals answer (only network, year and kind filters)."""
         return not (
-            self.countries
+            self.words
+            or self.countries
             or self.categories
             or self.action_kinds
             or self.statuses
@@ -96,6 +100,13 @@ def parse_items(items: Iterable[tuple[str, Any]]) -> ReportFilters:
             )
             continue
         parts = raw if isinstance(raw, list) else [raw]
+        if field == "words":  # words are not a list of codes: kept whole
+            text = " ".join(str(part) for part in parts).strip()
+            if len(text) > MAX_QUERY_CHARS:
+                errors.append(_bad(field, text[:40], "texte trop long", "text too long"))
+            elif text:
+                values["words"] = [text]
+            continue
         for part in parts:
             values.setdefault(field, []).extend(
                 piece.strip() for piece in str(part).split(",") if piece.strip()
@@ -143,6 +154,8 @@ def _check(field: str, value: str, errors: list[FieldError]) -> Any:
             errors.append(_bad(field, value, "code inconnu", "unknown code"))
             return None
         return concept.code
+    if field == "words":
+        return value
     if field == "sources":
         if _SOURCE.match(value):
             return value

@@ -11,11 +11,17 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Table, and_, exists, func, literal, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from federation.reports.driver import fetch
 from federation.reports.filters import ReportFilters
-from federation.reports.models import ReportAmount, ReportFact, ReportSdg, ReportTotal
+from federation.reports.models import (
+    ReportAmount,
+    ReportFact,
+    ReportRecord,
+    ReportSdg,
+    ReportTotal,
+)
 from federation.reports.totals import (
     ACTIONS,
     ACTIONS_CATEGORY,
@@ -30,6 +36,8 @@ from federation.reports.totals import (
     add,
     year_code,
 )
+from federation.search.filters import Filters as SearchFilters
+from federation.search.query import matching_iris
 
 ITEM_SPAN = 1_000_000  # record * span + item identifies a budget or funding in COUNT(DISTINCT)
 FACT: Table = ReportFact.__table__  # type: ignore[attr-defined]
@@ -107,13 +115,13 @@ def scan(session: Session, filters: ReportFilters) -> Totals:
     distinct = func.count(FACT.c.record.distinct())
     rows = func.count()
     if filters.wants("actor"):
-        where = _where(FACT, filters, "actor")
+        where = _where(FACT, filters, "actor", session)
         _collect(session, out, ACTORS, [FACT.c.actor_type], count=distinct, where=where, actor=True)
-        where = _where(SDG, filters, "actor")
+        where = _where(SDG, filters, "actor", session)
         _collect(session, out, ACTORS_SDG, [SDG.c.goal], count=rows, where=where, actor=True)
     if not filters.wants("action"):
         return out
-    where = _where(FACT, filters, "action")
+    where = _where(FACT, filters, "action", session)
     for section, dimensions, count in (
         (ACTIONS, [], distinct),
         (ACTIONS_COUNTRY, [FACT.c.country], distinct),
@@ -121,11 +129,11 @@ def scan(session: Session, filters: ReportFilters) -> Totals:
         (ACTIONS_CUBE, [FACT.c.country, FACT.c.category], rows),
     ):
         _collect(session, out, section, dimensions, count=count, where=where)
-    where = _where(SDG, filters, "action")
+    where = _where(SDG, filters, "action", session)
     _collect(session, out, ACTIONS_SDG, [SDG.c.goal], count=rows, where=where)
     items = func.count((AMOUNT.c.record * ITEM_SPAN + AMOUNT.c.item).distinct())
     for flow, amount_dimensions in AMOUNT_DIMENSIONS.items():
-        where = [*_where(AMOUNT, filters, "action"), AMOUNT.c.flow == flow]
+        where = [*_where(AMOUNT, filters, "action", session), AMOUNT.c.flow == flow]
         for dimension in amount_dimensions:
             column = AMOUNT.c[_AMOUNT_COLUMN[dimension]]
             _collect(
@@ -165,10 +173,17 @@ def _collect(
         add(out, (section, source, int(row_year), a, b), int(n), int(total))
 
 
-def _where(table: Table, filters: ReportFilters, kind: str) -> list[ColumnElement[bool]]:
+def _where(
+    table: Table, filters: ReportFilters, kind: str, session: Session
+) -> list[ColumnElement[bool]]:
     """The filters as conditions on ``table``; a filter that is not about ``kind`` is left out
-    (the year, kind of action and status for actors; the actor type for actions)."""
+    (the year, kind of action and status for actors; the actor type for actions). Words keep
+    the records the search finds for them (``federation.search.query.matching_iris``)."""
     conditions: list[ColumnElement[bool]] = []
+    if filters.words:
+        found = matching_iris(session, SearchFilters(filters.words[0])).order_by(None)
+        records = select(col(ReportRecord.id)).where(col(ReportRecord.iri).in_(found))
+        conditions.append(table.c.record.in_(records))
     if "kind" in table.c:
         conditions.append(table.c.kind == kind)
     if filters.sources:

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from federation.index import repository
+from federation.index import derived, repository
 from federation.peers.models import Peer
-from federation.reports import store
 from tests.conftest import BASE_URL
 
 AT = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -109,12 +108,12 @@ class Index:
         stale = list(repository.existing(self.session, [record]))
         repository.remove(self.session, stale)
         repository.insert(self.session, [row])
-        store.refresh(self.session, stale, [row])
+        derived.changed(self.session, stale, [row])  # the report tables, search and clusters
         self.session.flush()
 
     def drop(self, record: str) -> None:
         repository.remove(self.session, [record])
-        store.refresh(self.session, [record], [])
+        derived.changed(self.session, [record], [])
         self.session.flush()
 
 

@@ -131,3 +131,14 @@ def test_bad_bodies_and_stored_reports_are_refused(client: TestClient, filled: I
     assert refused.json()["error"]["fields"][0]["code"] == "fixed_report"
     assert client.get("/reports/0123").status_code == 404
     assert client.get("/reports/" + "0" * 24).status_code == 404
+
+
+def test_words_keep_the_records_the_search_finds(client: TestClient, filled: Index) -> None:
+    """``q`` as in search: the report of the records a search for the words finds."""
+    found = tables(client, "q=x1")
+    assert found["totals"]["actions"] == 1
+    assert found["totals"]["actors"] == 0
+    assert found["budgets_total"] == [["EUR", "1000.00", 1]]
+    both = tables(client, "q=x1&country=SN")
+    assert both["totals"]["actions"] == 1
+    assert tables(client, "q=nothing-like-this")["totals"]["actions"] == 0
