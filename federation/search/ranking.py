@@ -41,10 +41,12 @@ def date_page(
     found: list[str] = []  # many: walk the whole order in chunks, keeping the chosen ones
     seen = start = 0
     chunk = max(1_000, 4 * (offset + limit))
+    member = bits.to_bytes((bits.bit_length() + 7) // 8, "little")  # a bit test is O(1) here
+    size = len(member)
     while len(found) < limit:
         rows = fulltext.dated_page(session, None, chunk, start)
         for doc, iri in rows:
-            if bits >> doc & 1:
+            if doc >> 3 < size and member[doc >> 3] >> (doc & 7) & 1:
                 if seen >= offset:
                     found.append(iri)
                     if len(found) == limit:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from federation.search import ranking
 from tests.search.conftest import PEER_URL, Rows
 
 
@@ -94,3 +95,19 @@ def test_changes_and_deletions_reach_search(client: TestClient, rows: Rows) -> N
     rows.delete(iri, version=3)
     assert names(client, q="latrines") == []
     assert client.get("/search").json()["total"] == 0
+
+
+def test_many_matches_put_name_matches_first_and_still_page_every_hit(
+    client: TestClient, rows: Rows, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past RANK_LIMIT matches, the records whose name holds the words come first."""
+    monkeypatch.setattr(ranking, "RANK_LIMIT", 3)
+    for i in range(6):
+        rows.put("action", f"Puits numéro {i}")
+    for i in range(7):
+        rows.put("action", f"Maraîchage {i}", description="avec un puits")
+    pages = [names(client, q="puits", per_page=4, page=p) for p in range(1, 5)]
+    flat = [name for page in pages for name in page]
+    assert len(flat) == len(set(flat)) == 13
+    assert all(name.startswith("Puits") for name in flat[:6])
+    assert all(name.startswith("Maraîchage") for name in flat[6:])
