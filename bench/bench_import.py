@@ -24,7 +24,8 @@ from federation.actions.service import create_action
 from federation.db.engine import make_engine
 from federation.db.migrate import upgrade
 from federation.imports.columns import Kind
-from federation.imports.service import ImportReport, Loaded, import_file, load_actors
+from federation.imports.planners import Loaded
+from federation.imports.service import ImportReport, import_file, load_actors
 from federation.imports.writers import action_row, actor_row, write_csv, write_xlsx
 from federation.sample.generator import generate_directory
 

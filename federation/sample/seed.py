@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from federation.common.bulk_memory import collector_paused
-from federation.imports.service import ImportReport, Loaded, load_actions, load_actors, load_groups
+from federation.imports.planners import Loaded
+from federation.imports.service import ImportReport, load_actions, load_actors, load_groups
 from federation.sample.generator import generate_directory
 
 

@@ -20,8 +20,7 @@ from federation.common.records import RecordKind, Stamp
 from federation.feed.models import FeedEvent
 from federation.groups.models import WorkingGroup
 from federation.groups.service import read_group
-from federation.imports import planning
-from federation.imports import service as imports_service
+from federation.imports import planners, planning
 from federation.imports.service import import_file
 from federation.publication.models import RecordRdf
 from federation.publication.service import published_row
@@ -141,7 +140,7 @@ def test_a_failed_import_leaves_nothing(
         return published(prepared, stamp, base_url)
 
     # The child is forked after this, so it plans with the failing function too.
-    monkeypatch.setattr(imports_service, "published_action", fails_on_p5)
+    monkeypatch.setattr(planners, "published_action", fails_on_p5)
     more = ACTIONS_CSV.replace("P1;", "P4;").replace("P2;", "P5;").replace("P3;", "P6;")
     path = tmp_path / "actions.csv"
     path.write_text(more, encoding="utf-8")
