@@ -20,7 +20,8 @@ CHUNK = 1_000
 
 
 def refresh(session: Session, removed: Sequence[str], added: Sequence[dict[str, Any]]) -> None:
-    """Index rows ``removed`` (IRIs) are gone and ``added`` (index row dicts) are new."""
+    """Index rows ``removed`` (IRIs) are gone and ``added`` (index row dicts, ``data`` parsed
+    or JSON text) are new."""
     _remove(session, removed)
     _add(session, added)
     bumped = session.execute(
@@ -64,7 +65,8 @@ def _add(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         texts: list[tuple[int, str, str]] = []
         for row in chunk:
             doc = ids[row["iri"]]
-            data = json.loads(row["data"])
+            raw = row["data"]
+            data = json.loads(raw) if isinstance(raw, str) else raw
             facets.extend(
                 (facet, value, doc)
                 for facet, value in dict.fromkeys(values_of(row["kind"], row["source"], data))
